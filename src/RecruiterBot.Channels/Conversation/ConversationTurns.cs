@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using RecruiterBot.Cards;
+using RecruiterBot.Core.Conversation;
+using RecruiterBot.Core.Privacy;
+using RecruiterBot.Storage;
+
+namespace RecruiterBot.Channels.Conversation;
+
+/// <summary>What a channel asks for: one message in one conversation, with the channel's inbound id for duplicate protection.</summary>
+/// <param name="Channel">"webchat", "msteams" or "slack" (for the question log).</param>
+/// <param name="ConversationKey">The state key the channel derived (conversation, and user where a channel is shared).</param>
+/// <param name="InboundId">Slack event_id, Teams activity id or web chat request id; null when the channel has none.</param>
+/// <param name="ReplayDuplicate">A duplicate gets the first answer again (web chat retries) instead of nothing (Teams, Slack).</param>
+public sealed record TurnRequest(string Channel, string ConversationKey, IncomingMessage Message, string? InboundId, bool ReplayDuplicate);
+
+/// <summary>The answer to send, or none when the message was a duplicate that is not replayed.</summary>
+public sealed record TurnOutcome(RenderedReply? Reply, bool Duplicate);
+
+/// <summary>
+/// Wraps the pure turn with storage: claims the inbound id, loads the state, runs <see cref="TurnHandler.Reply"/>,
+/// saves the new state (again on a concurrent update), logs the question, renders the reply. Every channel uses it.
+/// </summary>
+public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer, IConversationStore store, TimeProvider time, ILogger<ConversationTurns> logger)
+{
+    /// <summary>How often a turn is run again when another turn of the same conversation saved first.</summary>
+    public const int MaxAttempts = 20;
+
+    public async Task<TurnOutcome> RunAsync(TurnRequest request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await store.LoadStateAsync(request.ConversationKey, ct) ?? ConversationState.New();
+            if (request.InboundId is { } inboundId && attempt == 1)
+            {
+                var claim = await store.TryClaimInboundAsync(inboundId, before, ct);
+                if (claim is not null)
+                {
+                    Log.Duplicate(logger, request.Channel, inboundId);
+                    if (!request.ReplayDuplicate) return new TurnOutcome(null, Duplicate: true);
+                    // Same message, same starting state: the same answer, and the conversation does not move on.
+                    var replay = turns.Reply(request.Message, claim.StateBefore ?? before);
+                    return new TurnOutcome(renderer.Render(replay.Reply), Duplicate: true);
+                }
+            }
+            var (reply, after) = turns.Reply(request.Message, before);
+            if (await store.TrySaveStateAsync(request.ConversationKey, after, ct) || attempt >= MaxAttempts)
+            {
+                if (attempt >= MaxAttempts) Log.StateConflict(logger, request.Channel, attempt);
+                await LogQuestionAsync(request, reply, ct);
+                return new TurnOutcome(renderer.Render(reply), Duplicate: false);
+            }
+        }
+    }
+
+    private async Task LogQuestionAsync(TurnRequest request, BotReply reply, CancellationToken ct)
+    {
+        var first = reply.Entries.FirstOrDefault();
+        string? question = null;
+        if (reply is UnknownReply)
+        {
+            // Only what the bot could not answer is kept, so the content owner can add it: cut and scrubbed.
+            var cleaned = PersonalDataScrubber.Scrub(Core.Matching.ChatText.Clean(request.Message.Text));
+            question = cleaned.Length > QuestionLogLimit ? cleaned[..QuestionLogLimit] : cleaned;
+        }
+        var entry = new QuestionLogEntry(time.GetUtcNow(), request.Channel, reply.Intent, first?.Kind, first?.Id,
+            Confidence(reply), question, reply is ResumeReply r ? r.Read.Skills.Count : null);
+        await store.AppendQuestionAsync(entry, ct);
+    }
+
+    public const int QuestionLogLimit = 200;
+
+    private static double Confidence(BotReply reply) => reply switch
+    {
+        UnknownReply u => u.DidYouMean.Count > 0 ? 0.3 : 0,
+        GreetingReply or HelpReply => 1,
+        _ => reply.Entries.Count > 0 || reply is OverviewReply ? 1 : 0.5,
+    };
+}
