@@ -32,11 +32,14 @@ public sealed class TermIndex
         foreach (var o in knowledge.OutsideGuide)
             foreach (var a in o.Aliases.Prepend(o.Name)) Add(a, new TermTarget(TermKind.Outside, o.Id, false));
 
+        // Glossary terms are names of things, typed on their own ("selery"), even where a resume needs context.
+        var termNames = knowledge.Glossary.Select(g => ChatText.Key(g.Term)).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, target) in _exact)
         {
             _allKeys.Add((key, target));
-            // Short or everyday words are never matched by typo: "rest" must not catch "rust", nor "jest".
-            if (key.Replace(" ", "").Length >= 5 && !target.Ambiguous && target.Kind != TermKind.Outside) _fuzzyKeys.Add((key, target));
+            // Short or everyday words are never matched by typo: "rest" must not catch "rust", nor "caching" "coaching".
+            if (key.Replace(" ", "").Length >= 5 && (!target.Ambiguous || termNames.Contains(key)) && target.Kind != TermKind.Outside)
+                _fuzzyKeys.Add((key, target));
         }
         MaxWords = _exact.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
