@@ -84,9 +84,9 @@ public sealed class IntentMatcher
         // answer only when the known terms clearly carry the question.
         if (leftovers.Count > 0 && leftovers.Count >= inGuide.Count)
             return new NotUnderstood(string.Join(' ', leftovers), null,
-                inGuide.Select(t => t with { Word = null }).Concat(Near(leftovers)).Distinct().Take(3).ToList());
+                inGuide.Select(t => t with { Word = null, ByTypo = false }).Concat(Near(leftovers)).DistinctBy(t => (t.Kind, t.Id)).Take(3).ToList());
 
-        return new TermsAsked(inGuide.Select(t => t with { Word = null }).Distinct().ToList());
+        return new TermsAsked(inGuide.Select(t => t with { Word = null }).DistinctBy(t => (t.Kind, t.Id)).ToList());
     }
 
     private Understanding Interview(List<string> content, List<FoundTerm> found)
@@ -114,9 +114,11 @@ public sealed class IntentMatcher
         while (i < words.Count)
         {
             var matched = false;
-            for (var n = Math.Min(_terms.MaxWords + 1, words.Count - i); n >= 1 && !matched; n--)
+            // Two words are always tried ("fast api" is FastAPI); longer phrases only where one starts here.
+            var longest = Math.Min(_terms.StartsPhrase(words[i]) ? _terms.MaxWords : 2, words.Count - i);
+            for (var n = longest; n >= 1 && !matched; n--)
             {
-                var phrase = string.Join(' ', words.Skip(i).Take(n));
+                var phrase = n == 1 ? words[i] : string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words).Slice(i, n));
                 if (_terms.Find(phrase) is { } t)
                 {
                     found.Add(new FoundTerm(t.Kind, t.Id, phrase));
@@ -134,13 +136,13 @@ public sealed class IntentMatcher
             // Two words typed as one term with a typo ("fast apy"), then one word ("kubernets").
             if (i + 1 < words.Count && !Filler.Contains(words[i + 1]) && _terms.FindByTypo(w + words[i + 1]) is { } pair)
             {
-                found.Add(new FoundTerm(pair.Kind, pair.Id, w + " " + words[i + 1]));
+                found.Add(new FoundTerm(pair.Kind, pair.Id, w + " " + words[i + 1], ByTypo: true));
                 i += 2;
                 continue;
             }
             if (_terms.FindByTypo(w) is { } typo)
             {
-                found.Add(new FoundTerm(typo.Kind, typo.Id, w));
+                found.Add(new FoundTerm(typo.Kind, typo.Id, w, ByTypo: true));
                 i++;
                 continue;
             }

@@ -133,3 +133,17 @@ public class TurnHandlerTests
         Assert.Equal(2, state.Version);
     }
 }
+
+public class ConfidenceTests
+{
+    private static BotReply Ask(string text) => TestKnowledge.Turns().Reply(IncomingMessage.FromText(text), ConversationState.New(1)).Reply;
+
+    [Fact]
+    public void Reply_ExactName_IsFullyConfident() => Assert.Equal(1, Ask("what is celery").Confidence);
+
+    [Fact]
+    public void Reply_Typo_IsLessConfident() => Assert.Equal(TurnHandler.TypoConfidence, Ask("what is kubernets").Confidence);
+
+    [Fact]
+    public void Reply_Unknown_HasNoConfidence() => Assert.Equal(0, Ask("what is blockchain").Confidence);
+}
