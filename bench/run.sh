@@ -20,7 +20,7 @@ dotnet build bench/RecruiterBot.Benchmarks -c Release -nologo -v q
   echo "- job: BenchmarkDotNet $JOB"
   for report in "$ART"/results/*-report-github.md; do
     echo
-    echo "## $(basename "$report" -report-github.md | sed 's/.*\.//')"
+    echo "### $(basename "$report" -report-github.md | sed 's/.*\.//')"
     echo
     # Keep the table, drop BenchmarkDotNet's environment block (summarised above).
     sed -n '/^|/p' "$report"
