@@ -2,7 +2,7 @@ namespace RecruiterBot.Core.Resume;
 
 /// <summary>
 /// The rules that decide whether a mention found by the automaton counts. All look at a few words around the
-/// mention only, so a read stays linear in the text.
+/// mention only, so a read stays linear in the text. One instance per read.
 /// <para>
 /// <b>Ambiguous words.</b> An alias the knowledge base marks <c>ambiguous</c> ("React", "flask", "rest", "Celery",
 /// "containers") counts only when it is technical in context: never on a hobbies/interests line, always next to
@@ -20,7 +20,7 @@ namespace RecruiterBot.Core.Resume;
 /// mention, so "no downtime using Kubernetes" still counts; a negation does not reach past a comma.
 /// </para>
 /// </summary>
-internal static class MentionRules
+internal sealed class MentionRules(string text, List<AliasHit> hits, AliasInfo[] aliases)
 {
     private const int NearWords = 6;
     private const int AdjacentWords = 1;
@@ -29,8 +29,9 @@ internal static class MentionRules
     private const int TokenReach = 100;
 
     /// <summary>Inside an e-mail address or a link ("jane.python@x.com", "github.com/jane"): not a skill, and personal.</summary>
-    public static bool InsideAddress(string text, AliasHit hit)
+    public bool InsideAddress(int h)
     {
+        var hit = hits[h];
         var start = hit.Start;
         var limit = Math.Max(0, hit.Start - TokenReach);
         while (start > limit && !char.IsWhiteSpace(text[start - 1])) start--;
@@ -46,16 +47,20 @@ internal static class MentionRules
 
     private static readonly string[] Domains = [".com/", ".io/", ".org/", ".dev/", ".me/", ".co/", ".ai/", ".app/", "linkedin.com", "github.com", "gitlab.com"];
 
-    public static bool InTechnicalContext(string text, List<AliasHit> hits, int h, AliasInfo[] aliases, ref LineContext line)
+    private int[]? _near;
+    private LineContext _line;
+
+    public bool InTechnicalContext(int h)
     {
         var hit = hits[h];
         var alias = aliases[hit.Pattern];
-        Line(text, hits, h, aliases, ref line);
-        if (line.HobbyLine) return false;
-        var distance = NearestTechnology(text, hits, h, aliases, line);
+        _near ??= NearestTechnology();
+        var distance = _near[h];
         if (distance > SearchWords) return false;
-        if (line.SkillsLine) return true;
-        if (distance <= NearWords && IsListItem(text, hit, line)) return true;
+        Line(h);
+        if (_line.HobbyLine) return false;
+        if (_line.SkillsLine) return true;
+        if (distance <= NearWords && IsListItem(hit)) return true;
         if (alias.Everyday) return false;
         if (distance <= NearWords && HasCapital(text.AsSpan(hit.Start, hit.Length))) return true;
         return distance <= AdjacentWords;
@@ -68,28 +73,39 @@ internal static class MentionRules
         return false;
     }
 
-    /// <summary>Words from the mention to the closest other technology on its line (1 = right beside it), or more than
-    /// <see cref="SearchWords"/> when there is none.</summary>
-    private static int NearestTechnology(string text, List<AliasHit> hits, int h, AliasInfo[] aliases, LineContext line)
+    /// <summary>For every mention, the words to the closest other technology on its line (1 = right beside it), or
+    /// more than <see cref="SearchWords"/> when there is none. Two sweeps over the gaps between mentions: linear.</summary>
+    private int[] NearestTechnology()
     {
-        var best = SearchWords + 1;
-        for (var k = h - 1; k >= 0 && hits[k].Start >= line.Start; k--)
+        const int far = SearchWords + 1;
+        var near = new int[hits.Count];
+        var gaps = new int[hits.Count];
+        for (var k = 0; k + 1 < hits.Count; k++) gaps[k] = Gap(hits[k].WordEnd, hits[k + 1].Start);
+        var fromPrevious = far;
+        for (var k = 0; k < hits.Count; k++)
         {
-            var d = WordsBetween(text, hits[k].WordEnd, hits[h].Start) + 1;
-            if (d >= best) break;
-            if (IsContext(text, hits[k], aliases)) { best = d; break; }
+            if (k > 0) fromPrevious = IsContext(hits[k - 1]) ? Math.Min(far, gaps[k - 1] + 1) : Math.Min(far, fromPrevious + gaps[k - 1] + 1);
+            near[k] = fromPrevious;
         }
-        for (var k = h + 1; k < hits.Count && hits[k].Start < line.End; k++)
+        var fromNext = far;
+        for (var k = hits.Count - 1; k >= 0; k--)
         {
-            var d = WordsBetween(text, hits[h].WordEnd, hits[k].Start) + 1;
-            if (d >= best) break;
-            if (IsContext(text, hits[k], aliases)) { best = d; break; }
+            if (k + 1 < hits.Count) fromNext = IsContext(hits[k + 1]) ? Math.Min(far, gaps[k] + 1) : Math.Min(far, fromNext + gaps[k] + 1);
+            near[k] = Math.Min(near[k], fromNext);
         }
-        return best;
+        return near;
+    }
+
+    /// <summary>Words in <c>[from, to)</c>, numbers not counted; "far" across a line break.</summary>
+    private int Gap(int from, int to)
+    {
+        if (to <= from) return 0;
+        if (text.AsSpan(from, to - from).Contains('\n')) return SearchWords + 1;
+        return WordsBetween(from, to);
     }
 
     // Another mention gives context when it is a plain technology name, or an ambiguous one written as a product name.
-    private static bool IsContext(string text, AliasHit other, AliasInfo[] aliases)
+    private bool IsContext(AliasHit other)
     {
         var a = aliases[other.Pattern];
         if (!a.IsTechnical) return false;
@@ -97,7 +113,7 @@ internal static class MentionRules
     }
 
     /// <summary>Words in <c>[from, to)</c>, numbers not counted, stopping early past <see cref="SearchWords"/>.</summary>
-    private static int WordsBetween(string text, int from, int to)
+    private int WordsBetween(int from, int to)
     {
         var words = 0;
         var i = from;
@@ -115,8 +131,9 @@ internal static class MentionRules
         return words;
     }
 
-    private static bool IsListItem(string text, AliasHit hit, LineContext line)
+    private bool IsListItem(AliasHit hit)
     {
+        var line = _line;
         var i = hit.Start;
         while (i > line.Start && text[i - 1] is ' ' or '\t' or '*' or '-' or '\u00a0') i--;
         var before = i == line.Start || IsItemSeparator(text[i - 1]) || text[i - 1] == ':';
@@ -129,24 +146,18 @@ internal static class MentionRules
     private static bool IsItemSeparator(char c) => c is ',' or ';' or '|' or '/' or '•' or '·' or '(' or ')' or '[' or ']' or '\u2022' or '\u25aa' or '\u25cf' or '\u2013' or '\u2014';
 
     /// <summary>Finds the mention's line (once per line) and reads it: a skills line, a hobbies line, or neither.</summary>
-    private static void Line(string text, List<AliasHit> hits, int h, AliasInfo[] aliases, ref LineContext line)
+    private void Line(int h)
     {
         var hit = hits[h];
-        if (line.Known && hit.Start >= line.Start && hit.Start < line.End) return;
+        if (_line.Known && hit.Start >= _line.Start && hit.Start < _line.End) return;
         var start = hit.Start == 0 ? 0 : text.LastIndexOf('\n', hit.Start - 1) + 1;
         var end = text.IndexOf('\n', hit.Start);
         if (end < 0) end = text.Length;
-        line = new LineContext { Start = start, End = end, Known = true };
-        var span = text.AsSpan(start, end - start);
-        line.HobbyLine = ContainsAny(span, HobbyMarkers);
-        line.SkillsLine = !line.HobbyLine && (HasSkillsLabel(span) || IsTechnologyList(text, hits, h, aliases, start, end));
-    }
-
-    private static bool ContainsAny(ReadOnlySpan<char> span, string[] needles)
-    {
-        foreach (var n in needles)
-            if (span.Contains(n, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        _line = new LineContext { Start = start, End = end, Known = true };
+        var first = h;
+        while (first > 0 && hits[first - 1].Start >= start) first--;
+        for (var k = first; k < hits.Count && hits[k].Start < end && !_line.HobbyLine; k++) _line.HobbyLine = aliases[hits[k].Pattern].HobbyMarker;
+        _line.SkillsLine = !_line.HobbyLine && (HasSkillsLabel(text.AsSpan(start, end - start)) || IsTechnologyList(first, start, end));
     }
 
     /// <summary>"Skills:", "Tech stack -", "**Languages & frameworks:**" at the start of the line.</summary>
@@ -161,10 +172,9 @@ internal static class MentionRules
     }
 
     /// <summary>A line whose comma/slash/bullet items are mostly technologies ("Python, Django, React, Postgres").</summary>
-    private static bool IsTechnologyList(string text, List<AliasHit> hits, int h, AliasInfo[] aliases, int start, int end)
+    private bool IsTechnologyList(int first, int start, int end)
     {
-        var k = h;
-        while (k > 0 && hits[k - 1].Start >= start) k--;
+        var k = first;
         int items = 0, technical = 0;
         var i = start;
         while (i < end)
@@ -194,15 +204,11 @@ internal static class MentionRules
          "infrastructure", "platforms", "backend", "back-end", "back end", "frontend", "front-end", "front end", "proficienc",
          "competenc", "keywords", "expertise", "environment", "programming", "data stores", "ops"];
 
-    private static readonly string[] HobbyMarkers =
-        ["hobbies", "hobby", "interests:", "interests include", "personal interests", "free time", "spare time", "outside of work",
-         "outside work", "pastimes", "leisure", "weekends i", "i love cooking", "i enjoy cooking"];
-
     /// <summary>A negation or aspiration cue before the mention in its clause, or right after it in brackets.</summary>
-    public static MentionCue FindCue(string text, List<AliasHit> hits, int h)
+    public MentionCue FindCue(int h)
     {
         var hit = hits[h];
-        if (BracketCue(text, hit) is { Kind: not CueKind.None } after) return after;
+        if (BracketCue(hit) is { Kind: not CueKind.None } after) return after;
 
         var i = hit.Start;
         var k = h - 1;
@@ -258,7 +264,7 @@ internal static class MentionRules
         text[at] == '.' && at > 0 && at + 1 < text.Length && char.IsAsciiDigit(text[at - 1]) && char.IsAsciiDigit(text[at + 1]);
 
     // "Kubernetes (learning)", "Docker (basic)".
-    private static MentionCue BracketCue(string text, AliasHit hit)
+    private MentionCue BracketCue(AliasHit hit)
     {
         var j = hit.WordEnd;
         while (j < text.Length && j < hit.WordEnd + 12 && (text[j] is ' ' or '\t' || char.IsAsciiDigit(text[j]) || text[j] == '.')) j++;

@@ -28,17 +28,18 @@ public sealed partial class ResumeReader
         var keys = new List<string>();
         var infos = new List<AliasInfo>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string alias, int skill, int outside, bool ambiguous)
+        void Add(string alias, int skill, int outside, bool ambiguous, bool hobby = false)
         {
             var key = AliasAutomaton.Fold(alias);
             if (key.Length == 0 || !seen.Add(key)) return;
             var pythonOnly = skill >= 0 && (knowledge.Skills[skill].Id == PythonId || key.StartsWith("django", StringComparison.Ordinal) || PythonOnlyAliases.Contains(key));
             var implied = key.StartsWith("django ", StringComparison.Ordinal) || key == "drf" ? django : -1;
             keys.Add(key);
-            infos.Add(new AliasInfo(skill, outside, implied == skill ? -1 : implied, ambiguous, outside >= 0 && EverydayOutside.Contains(key), pythonOnly));
+            infos.Add(new AliasInfo(skill, outside, implied == skill ? -1 : implied, ambiguous, outside >= 0 && EverydayOutside.Contains(key), pythonOnly, hobby));
         }
         // Ordinary phrases first, so "Monty Python" or "volumetric flask" swallow the skill name inside them.
         foreach (var phrase in OrdinaryPhrases) Add(phrase, -1, -1, false);
+        foreach (var marker in HobbyMarkers) Add(marker, -1, -1, false, hobby: true);
         for (var i = 0; i < knowledge.Skills.Count; i++)
         {
             var s = knowledge.Skills[i];
@@ -64,16 +65,16 @@ public sealed partial class ResumeReader
         _automaton.Scan(text, hits);
 
         var tally = new ResumeTally(Knowledge.Skills.Count, Knowledge.OutsideGuide.Count);
-        var line = new LineContext();
+        var rules = new MentionRules(text, hits, _aliases);
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
             var alias = _aliases[hit.Pattern];
-            if (alias.IsOrdinaryPhrase || tally.IsFull(alias)) continue;
-            if (MentionRules.InsideAddress(text, hit)) continue;
-            if ((alias.Ambiguous || alias.Everyday) && !MentionRules.InTechnicalContext(text, hits, h, _aliases, ref line)) continue;
+            if (!alias.IsTechnical || tally.IsFull(alias) || tally.HasEvidence(alias.Skill, text.AsSpan(hit.Start, hit.Length))) continue;
+            if (rules.InsideAddress(h)) continue;
+            if ((alias.Ambiguous || alias.Everyday) && !rules.InTechnicalContext(h)) continue;
 
-            var cue = MentionRules.FindCue(text, hits, h);
+            var cue = rules.FindCue(h);
             if (cue.Kind != CueKind.None)
             {
                 if (alias.Skill >= 0) tally.NotCounted(alias.Skill, Excerpt(text, cue.Start, cue.End), cue.Kind);
@@ -103,8 +104,8 @@ public sealed partial class ResumeReader
         }
         var words = new string(chars, 0, n).Trim();
         if (words.Length > EvidenceLength) words = words[..EvidenceLength].TrimEnd() + "…";
-        // Aliases hold no personal data, but an excerpt spans a cue too: scrub rather than trust it.
-        return PersonalDataScrubber.Scrub(words);
+        // Aliases hold no personal data, but an excerpt spans a cue too: scrub whatever could be an address or a number.
+        return words.Contains('@') || words.Count(char.IsAsciiDigit) >= 7 ? PersonalDataScrubber.Scrub(words) : words;
     }
 
     private const string PythonId = "python";
@@ -120,6 +121,11 @@ public sealed partial class ResumeReader
     /// a skills line or as an item of a list of technologies.</summary>
     private static readonly HashSet<string> EverydayOutside =
         ["go", "spring", "swift", "rust", "ruby", "rails", "express", "node", "spark", "snowflake", "elixir", "sap", "kafka", "pandas", "tableau", "airflow", "scala"];
+
+    /// <summary>Words that make a line a hobbies line, where ambiguous words ("celery", "Flask") never count.</summary>
+    private static readonly string[] HobbyMarkers =
+        ["hobbies", "hobby", "interests:", "interests include", "personal interests", "free time", "spare time", "outside of work",
+         "outside work", "pastimes", "leisure", "i love cooking", "i enjoy cooking"];
 
     /// <summary>Ordinary phrases that contain a skill's name but are not the skill.</summary>
     private static readonly string[] OrdinaryPhrases =

@@ -24,7 +24,16 @@ internal sealed class ResumeTally(int skills, int outside)
         && (alias.Implies < 0 || _evidence[alias.Implies] is { Count: >= ResumeReader.EvidenceLimit })
         && (alias.Outside < 0 || _outsideSeen[alias.Outside])
         && (!alias.PythonOnly || ShowsPython)
-        && !alias.IsOrdinaryPhrase;
+        && alias.IsTechnical;
+
+    /// <summary>The skill already counts with exactly these words: another mention of them adds nothing.</summary>
+    public bool HasEvidence(int skill, ReadOnlySpan<char> words)
+    {
+        if (skill < 0 || _evidence[skill] is not { } list) return false;
+        foreach (var w in list)
+            if (words.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     public void Count(int skill, string words, bool pythonOnly)
     {
