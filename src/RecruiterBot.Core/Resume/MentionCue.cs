@@ -6,5 +6,3 @@ internal readonly record struct MentionCue(CueKind Kind, int Start, int End)
 {
     public static readonly MentionCue None = new(CueKind.None, 0, 0);
 }
-
-internal enum CueKind { None, Negated, Aspirational }
