@@ -26,9 +26,9 @@ internal static class StatsCommand
         command.Options.Add(days);
         command.Options.Add(json);
         command.Options.Add(db);
-        command.Validators.Add(result =>
+        days.Validators.Add(result =>
         {
-            if (result.GetValue(days) is < 1 or > MaxDays) result.AddError($"--days must be from 1 to {MaxDays}");
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxDays) result.AddError($"--days must be from 1 to {MaxDays}");
         });
         command.SetAction(async (parsed, ct) =>
         {
