@@ -53,7 +53,7 @@ internal static class AdminPage
             var max = stats.TopEntries.Max(e => e.Count);
             html.Append("<table><thead><tr><th>#</th><th>Entry</th><th>Kind</th><th class=\"num\">Asked</th><th></th></tr></thead><tbody>");
             foreach (var (entry, rank) in stats.TopEntries.Select((e, i) => (e, i + 1)))
-                html.Append($"<tr><td>{rank}</td><td>{E(Title(knowledge, entry))} <span class=\"muted\">{E(entry.Id)}</span></td><td>{E(entry.Kind)}</td><td class=\"num\">{entry.Count}</td><td>{Meter(entry.Count, max)}</td></tr>");
+                html.Append($"<tr><td>{rank}</td><td>{EntryCell(knowledge, entry)}</td><td>{E(entry.Kind)}</td><td class=\"num\">{entry.Count}</td><td>{Meter(entry.Count, max)}</td></tr>");
             html.Append("</tbody></table>");
         }
         html.Append("</section>");
@@ -122,13 +122,19 @@ internal static class AdminPage
     private static string Meter(long count, long max) =>
         $"<span class=\"meter\"><i style=\"width:{F(100.0 * count / Math.Max(1, max))}%\"></i></span>";
 
-    private static string Title(KnowledgeBase knowledge, EntryCount entry) => entry.Kind switch
+    private static string EntryCell(KnowledgeBase knowledge, EntryCount entry)
     {
-        EntryRef.Skill => knowledge.FindSkill(entry.Id)?.Title,
-        EntryRef.Glossary => knowledge.FindGlossary(entry.Id)?.Term,
-        EntryRef.Interview => knowledge.FindCheck(entry.Id)?.Question,
-        _ => null,
-    } ?? entry.Id;
+        var title = entry.Kind switch
+        {
+            EntryRef.Skill => knowledge.FindSkill(entry.Id)?.Title,
+            EntryRef.Glossary => knowledge.FindGlossary(entry.Id)?.Term,
+            EntryRef.Interview => knowledge.FindCheck(entry.Id)?.Question,
+            _ => null,
+        };
+        return title is null || string.Equals(title, entry.Id, StringComparison.OrdinalIgnoreCase)
+            ? E(entry.Id)
+            : $"{E(title)} <span class=\"muted\">{E(entry.Id)}</span>";
+    }
 
     private static string Color(IReadOnlyList<string> channels, string channel) => Palette[Math.Max(0, channels.IndexOf(channel)) % Palette.Length];
 
