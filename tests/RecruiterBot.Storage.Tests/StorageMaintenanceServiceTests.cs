@@ -7,14 +7,16 @@ using RecruiterBot.Storage.Tests.Fakes;
 
 namespace RecruiterBot.Storage.Tests;
 
-public sealed class StorageMaintenanceServiceTests : IAsyncDisposable
+public sealed class StorageMaintenanceServiceTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "recruiterbot-retention-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
     private readonly ListLogger<StorageMaintenanceService> _log = new();
     private readonly List<SqlConversationStore> _stores = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var s in _stores) await s.DisposeAsync();
         SqliteConnection.ClearAllPools();
