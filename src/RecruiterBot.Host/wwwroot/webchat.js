@@ -87,6 +87,17 @@
     else row.classList.add("card");
   }
 
+  // Card text may use **bold** and _italic_. The text is HTML-escaped first, so only these two tags can appear.
+  function markdown(text, result) {
+    const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    result.outputHtml = escaped
+      .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
+      .replace(/(^|\W)_(.+?)_(?=\W|$)/g, "$1<em>$2</em>")
+      .replace(/\r?\n/g, "<br>");
+    result.didProcess = true;
+  }
+  if (window.AdaptiveCards) AdaptiveCards.AdaptiveCard.onProcessMarkdown = markdown;
+
   function renderCard(payload) {
     try {
       const card = new AdaptiveCards.AdaptiveCard();
