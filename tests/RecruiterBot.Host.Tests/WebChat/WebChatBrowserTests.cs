@@ -29,7 +29,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
     ];
 
     [Fact]
-    public async Task WebChat_AskPressAndPaste_ShowsCardsOrTextForEachReply()
+    public async Task WebChat_AskPressAndPaste_ShowsACardForEachReply()
     {
         var address = _host.StartKestrel();
         await using var context = await browser.NewContextAsync(_blocked);
@@ -38,23 +38,21 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         var input = page.Locator("#input");
         var bot = page.Locator(".msg.bot:not(.typing):not(.intro)");
 
-        // 1. Ask what Celery is: the Celery card (or, before the card templates land, its text).
+        // 1. Ask what Celery is: the Celery card.
         var celery = await SendAsync(page, () => TypeAndEnterAsync(input, "what is Celery?"));
         Assert.Equal("skill", celery.GetProperty("intent").GetString());
-        await Expect(bot.Last).ToContainTextAsync("Celery and Background Jobs");
+        await Expect(bot.Last.Locator(".ac-adaptiveCard").First).ToContainTextAsync("Celery and Background Jobs");
         await ScreenshotAsync(page, "01-celery");
 
-        // 2. "Interview question about this" on the card, and a question comes back.
-        var button = bot.Last.GetByRole(AriaRole.Button, new() { Name = "Interview question about this" });
-        JsonElement interview;
-        if (await bot.Last.Locator(".ac-adaptiveCard").CountAsync() > 0)
-            interview = await SendAsync(page, () => button.ClickAsync());
-        else // No card yet (the cards branch adds them): ask in words. The lead tightens this after the merge.
-            interview = await SendAsync(page, () => TypeAndEnterAsync(input, "interview question about celery"));
+        // 2. "Interview question about this" on the card, and a question comes back; "Another question" draws a new one.
+        var interview = await SendAsync(page, () => ClickCardButtonAsync(bot.Last, "Interview question about this"));
         Assert.Equal("interview", interview.GetProperty("intent").GetString());
         await Expect(bot.Last).ToContainTextAsync(interview.GetProperty("entries")[0].GetProperty("title").GetString()!);
         await Expect(bot).ToHaveCountAsync(2);
         await ScreenshotAsync(page, "02-interview");
+        var another = await SendAsync(page, () => ClickCardButtonAsync(bot.Last, "Another question"));
+        Assert.Equal("interview", another.GetProperty("intent").GetString());
+        Assert.NotEqual(EntryId(interview), EntryId(another));
 
         // 3. Paste a 10-line resume with Shift+Enter between lines: the quick read.
         var resume = await SendAsync(page, async () =>
@@ -125,7 +123,7 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         var address = _host.StartKestrel();
         await using var context = await browser.NewContextAsync(_blocked);
         var page = await context.NewPageAsync();
-        // Until the card templates land the host sends card: null, so the page's card path is fed a sample envelope here.
+        // The shipped templates use Action.Submit and Action.ShowCard; a sample card covers Action.ToggleVisibility as well.
         await page.RouteAsync("**/api/chat", route => route.FulfillAsync(new() { ContentType = "application/json", Body = SampleCardEnvelope }));
         await page.GotoAsync(address.ToString());
 
@@ -160,6 +158,11 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
                        {"type": "Action.ToggleVisibility", "title": "More", "targetElements": ["more"]},
                        {"type": "Action.ShowCard", "title": "Strong answer", "card": {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Shown card text", "wrap": true}]}}]}}
         """;
+
+    private static Task ClickCardButtonAsync(ILocator message, string title) =>
+        message.Locator(".ac-adaptiveCard").First.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).ClickAsync();
+
+    private static string? EntryId(JsonElement envelope) => envelope.GetProperty("entries")[0].GetProperty("id").GetString();
 
     private static Task TypeAndEnterAsync(ILocator input, string text) => input.FillAsync(text).ContinueWith(_ => input.PressAsync("Enter")).Unwrap();
 
