@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using RecruiterBot.Channels;
+using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Channels.WebChat;
 using RecruiterBot.Core.Knowledge;
 
 namespace RecruiterBot.Host;
 
-/// <summary>Once the server listens: loads the knowledge base (so the first question is not slow) and logs one line
+/// <summary>Once the server listens: loads the knowledge base and card templates (so the first question is not slow) and logs one line
 /// saying where the web chat is and which channels are on.</summary>
 internal static class StartupSummary
 {
@@ -26,7 +27,7 @@ internal static class StartupSummary
                 ? string.Join(", ", addresses.Select(a => a.TrimEnd('/') + "/"))
                 : "off (WebChat:Enabled=false)";
             Log.Started(logger, string.Join(", ", addresses), webChat, List(enabled), List(off));
-            try { app.Services.GetRequiredService<KnowledgeBase>(); }
+            try { app.Services.GetRequiredService<ConversationTurns>(); }
             catch (KnowledgeLoadException e) { Log.KnowledgeNotLoaded(logger, e.Message); }
         });
         return app;

@@ -6,12 +6,12 @@ namespace RecruiterBot.Host.Tests;
 public sealed class HostConfigurationTests
 {
     [Theory]
-    [InlineData("0", "WebChat:MaxRequestBytes must be between 1024 and 10485760")]
-    [InlineData("lots", "WebChat:MaxRequestBytes")]
-    [InlineData("maybe", "WebChat:Enabled")]
-    public void Start_BadWebChatValue_FailsNamingTheKey(string value, string message)
+    [InlineData("WebChat:MaxRequestBytes", "0", "WebChat:MaxRequestBytes must be between 1024 and 10485760")]
+    [InlineData("WebChat:MaxRequestBytes", "lots", "WebChat:MaxRequestBytes")]
+    [InlineData("WebChat:Enabled", "maybe", "WebChat:Enabled")]
+    [InlineData("Knowledge:Path", "", "Knowledge:Path is required")]
+    public void Start_BadValue_FailsNamingTheKey(string key, string value, string message)
     {
-        var key = message.Contains("Enabled") ? "WebChat:Enabled" : "WebChat:MaxRequestBytes";
         using var factory = new HostFactory(new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
@@ -42,7 +42,7 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
-    public async Task StartupLine_SaysWhereTheWebChatIsAndWhichChannelsAreOn()
+    public void StartupLine_SaysWhereTheWebChatIsAndWhichChannelsAreOn()
     {
         using var factory = new HostFactory();
         factory.StartKestrel();
@@ -52,6 +52,5 @@ public sealed class HostConfigurationTests
         Assert.Matches(@"web chat: http://127\.0\.0\.1:\d+/", line);
         Assert.Contains("channels enabled: webchat", line);
         Assert.Contains("off until configured: msteams, slack", line);
-        await Task.CompletedTask;
     }
 }

@@ -40,16 +40,20 @@ public static class WebChatEndpoints
             return Error(rejection.Status, rejection.Reason);
         }
 
-        ConversationTurns turns;
-        // The knowledge base loads on first use; while it cannot load, /readyz says why and the chat says so too.
-        try { turns = services.GetRequiredService<ConversationTurns>(); }
-        catch (KnowledgeLoadException) { return Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz"); }
-
         // Request ids are scoped to the conversation: two tabs may well both send "1".
         var inboundId = input!.RequestId is { } id ? $"{Channel}:{input.Conversation}:{id}" : null;
         var request = new TurnRequest(Channel, $"{Channel}:{input.Conversation}", input.Message, inboundId, ReplayDuplicate: true);
         TurnOutcome outcome;
-        try { outcome = await turns.RunAsync(request, http.RequestAborted); }
+        try
+        {
+            // Resolved here: the knowledge base loads on first use, and while it cannot load /readyz says why.
+            var turns = services.GetRequiredService<ConversationTurns>();
+            outcome = await turns.RunAsync(request, http.RequestAborted);
+        }
+        catch (KnowledgeLoadException)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.WebChatFailed(logger, e);

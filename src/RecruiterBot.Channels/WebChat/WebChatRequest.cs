@@ -13,7 +13,3 @@ public sealed record WebChatRequest(
     [property: JsonPropertyName("conversation")] string? Conversation,
     [property: JsonPropertyName("value")] JsonElement? Value,
     [property: JsonPropertyName("requestId")] string? RequestId);
-
-[JsonSourceGenerationOptions(MaxDepth = 32)]
-[JsonSerializable(typeof(WebChatRequest))]
-internal sealed partial class WebChatJsonContext : JsonSerializerContext;
