@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace RecruiterBot.Channels.Tests.Teams;
+
+/// <summary>The real host on Kestrel (127.0.0.1, a free port) with the Teams settings a test gives.</summary>
+public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    /// <summary>The bot configured against the stand-in: tokens from its key server, replies to its connector.</summary>
+    public static TeamsBotFactory ForStandIn(TeamsStandIn standIn, Action<Dictionary<string, string?>>? change = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = TeamsStandIn.AppId,
+            ["Teams:AppPassword"] = TeamsStandIn.AppPassword,
+            ["Teams:OpenIdMetadataUrl"] = standIn.OpenIdMetadataUrl,
+            ["Teams:ValidIssuers:0"] = TeamsStandIn.Issuer,
+            ["Teams:TokenEndpoint"] = standIn.TokenEndpoint,
+            ["Teams:AllowedServiceUrls:0"] = standIn.ServiceUrl,
+        };
+        change?.Invoke(settings);
+        return new TeamsBotFactory(settings);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Knowledge:Path", Path.Combine(AppContext.BaseDirectory, "knowledge"));
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>Starts the host on Kestrel and returns a client for it.</summary>
+    public HttpClient StartClient()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return CreateClient();
+    }
+}
