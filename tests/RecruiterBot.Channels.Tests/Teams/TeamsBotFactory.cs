@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,8 +30,11 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Knowledge:Path", Path.Combine(AppContext.BaseDirectory, "knowledge"));
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(Logs)));
     }
+
+    /// <summary>Warnings and errors the bot logged.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Starts the host on Kestrel and returns a client for it.</summary>
     public HttpClient StartClient()
@@ -38,5 +42,23 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         return CreateClient();
+    }
+}
+
+/// <summary>Keeps log lines (level and message) for assertions.</summary>
+public sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Collector(lines);
+
+    public void Dispose() { }
+
+    private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+        }
     }
 }
