@@ -4,7 +4,7 @@ namespace RecruiterBot.Channels.Tests.Teams;
 
 /// <summary>
 /// The Node tools of the Teams tests (tests/node-teams: the manifest validator, the Agents Playground), installed into
-/// .tools/teams-node/ by tests/setup/teams-node.sh. Runs that script when the tools are missing, so `dotnet test`
+/// artifacts/node-cache/teams/ by tests/setup/teams-node.sh. Runs that script when the tools are missing, so `dotnet test`
 /// alone works; fails with a clear message when Node or the packages cannot be had.
 /// </summary>
 public static class TeamsNodeTools
@@ -13,7 +13,7 @@ public static class TeamsNodeTools
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>.tools/teams-node/node_modules, installed if needed.</summary>
+    /// <summary>artifacts/node-cache/teams/node_modules, installed if needed.</summary>
     public static string NodeModules => Installed.Value;
 
     public static string ScriptsFolder => Path.Combine(RepositoryRoot, "tests", "node-teams");
@@ -27,10 +27,10 @@ public static class TeamsNodeTools
 
     private static string Install()
     {
-        var modules = Path.Combine(RepositoryRoot, ".tools", "teams-node", "node_modules");
-        var lockCopy = Path.Combine(RepositoryRoot, ".tools", "teams-node", "package-lock.json");
-        var committedLock = Path.Combine(ScriptsFolder, "package-lock.json");
-        if (!Directory.Exists(modules) || !File.Exists(lockCopy) || File.ReadAllText(lockCopy) != File.ReadAllText(committedLock))
+        var cache = Path.Combine(RepositoryRoot, "artifacts", "node-cache", "teams");
+        var modules = Path.Combine(cache, "node_modules");
+        var marker = Path.Combine(cache, "installed.lock.json");
+        if (!Directory.Exists(modules) || !File.Exists(marker) || File.ReadAllText(marker) != File.ReadAllText(Path.Combine(ScriptsFolder, "package-lock.json")))
         {
             var (code, output) = Run("bash", [Path.Combine(RepositoryRoot, "tests", "setup", "teams-node.sh")], RepositoryRoot, TimeSpan.FromMinutes(5));
             if (code != 0) throw new InvalidOperationException("tests/setup/teams-node.sh failed (Node and npm are needed for the Teams tests):\n" + output);
