@@ -44,7 +44,6 @@ public sealed record TeamsActivity
     public sealed record Attachment
     {
         [JsonPropertyName("contentType")] public string? ContentType { get; init; }
-        [JsonPropertyName("name")] public string? Name { get; init; }
     }
 
     /// <summary>An entity; the bot reads mentions (<c>type: "mention"</c>).</summary>

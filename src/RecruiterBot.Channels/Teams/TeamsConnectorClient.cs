@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +20,8 @@ internal sealed class TeamsConnectorClient(
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>Posts <paramref name="activity"/> as a reply to <paramref name="replyToId"/> (or to the conversation
-    /// when null). Returns the sent activity's id; throws when the connector still refuses after the retries.</summary>
-    public async Task<string?> SendAsync(string serviceUrl, string conversationId, string? replyToId, TeamsReplyActivity activity, CancellationToken ct)
+    /// when null); throws when the connector still refuses after the retries.</summary>
+    public async Task SendAsync(string serviceUrl, string conversationId, string? replyToId, TeamsReplyActivity activity, CancellationToken ct)
     {
         // Checked again here: nothing, least of all the bot's token, goes to a host that is not Teams'.
         if (!serviceUrls.IsAllowed(serviceUrl)) throw new InvalidOperationException("the service URL is not allowed");
@@ -38,11 +37,7 @@ internal sealed class TeamsConnectorClient(
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));
             using var http = httpClients.CreateClient(nameof(TeamsConnectorClient));
             using var response = await http.SendAsync(request, ct);
-            if (response.IsSuccessStatusCode)
-            {
-                var sent = await ReadSentAsync(response, ct);
-                return sent?.Id;
-            }
+            if (response.IsSuccessStatusCode) return;
             var status = (int)response.StatusCode;
             if (!IsRetried(response.StatusCode) || attempt >= MaxAttempts)
                 throw new HttpRequestException($"the connector answered {status} after {attempt} attempt(s)", null, response.StatusCode);
@@ -67,17 +62,5 @@ internal sealed class TeamsConnectorClient(
         };
         var delay = asked > jittered ? asked : jittered;
         return delay > MaxBackoff ? MaxBackoff : delay;
-    }
-
-    private static async Task<SentResponse?> ReadSentAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (response.Content.Headers.ContentType?.MediaType != "application/json") return null;
-        try { return await response.Content.ReadFromJsonAsync(TeamsJsonContext.Default.SentResponse, ct); }
-        catch (System.Text.Json.JsonException) { return null; }
-    }
-
-    internal sealed record SentResponse
-    {
-        [JsonPropertyName("id")] public string? Id { get; init; }
     }
 }

@@ -43,8 +43,9 @@ public static class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TeamsOptions> options, TeamsServiceUrlPolicy serviceUrls,
-        TeamsReplyQueue queue, ILogger<TeamsReplyQueue> logger)
+        TeamsReplyQueue queue, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null) return Error(StatusCodes.Status413PayloadTooLarge, $"the body is larger than {MaxBodyBytes} bytes");
 

@@ -11,6 +11,5 @@ namespace RecruiterBot.Channels.Teams;
 [JsonSerializable(typeof(TeamsActivity))]
 [JsonSerializable(typeof(TeamsError))]
 [JsonSerializable(typeof(TeamsReplyActivity))]
-[JsonSerializable(typeof(TeamsConnectorClient.SentResponse))]
 [JsonSerializable(typeof(TeamsBotTokenClient.TokenResponse))]
 internal sealed partial class TeamsJsonContext : JsonSerializerContext;

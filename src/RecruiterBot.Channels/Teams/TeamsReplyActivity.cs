@@ -14,7 +14,6 @@ public sealed record TeamsReplyActivity
     [JsonPropertyName("recipient")] public ChannelAccount? Recipient { get; init; }
     [JsonPropertyName("conversation")] public ChannelAccount? Conversation { get; init; }
     [JsonPropertyName("replyToId")] public string? ReplyToId { get; init; }
-    [JsonPropertyName("textFormat")] public string? TextFormat { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
     [JsonPropertyName("attachments")] public IReadOnlyList<CardAttachment>? Attachments { get; init; }
 

@@ -20,7 +20,6 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
     private DateTimeOffset _fetchedAt;
     private DateTimeOffset? _lastForcedRefresh;
 
-    public string MetadataUrl => metadataUrl;
     public IReadOnlyList<string> Issuers => issuers;
 
     public bool SignsFor(string issuer) => issuers.Contains(issuer, StringComparer.Ordinal);

@@ -113,8 +113,6 @@ public sealed class TeamsStandIn : IAsyncDisposable
         return next.Kid;
     }
 
-    public string CurrentKid => _keys[0].Kid;
-
     /// <summary>A token as Azure Bot Service signs it; each part can be changed to make it invalid.</summary>
     public string CreateToken(string? serviceUrl = null, string issuer = Issuer, string audience = AppId, DateTime? notBefore = null,
         DateTime? expires = null, RSA? key = null, string? kid = null)
