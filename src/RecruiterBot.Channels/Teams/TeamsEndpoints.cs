@@ -60,7 +60,7 @@ public static class TeamsEndpoints
             return Error(StatusCodes.Status401Unauthorized, "the token's serviceurl claim does not match the activity's serviceUrl");
         if (o.AllowedTenants.Length > 0 && !o.AllowedTenants.Contains(activity.TenantId ?? "", StringComparer.OrdinalIgnoreCase))
         {
-            Log.TeamsTenantRefused(logger, activity.TenantId ?? "(none)");
+            Log.TeamsTenantRefused(logger, activity.TenantId is { Length: <= 64 } tenant ? tenant : "(none or not a tenant id)");
             return Error(StatusCodes.Status403Forbidden, "the activity's tenant is not allowed");
         }
 
@@ -68,7 +68,7 @@ public static class TeamsEndpoints
         if (activity.Type != "message" && !welcome) return Results.Ok();
 
         if (activity.Conversation?.Id is not { Length: > 0 and <= MaxIdLength } || activity.Id is { Length: > MaxIdLength })
-            return Error(StatusCodes.Status400BadRequest, "the activity has no usable conversation.id");
+            return Error(StatusCodes.Status400BadRequest, $"the activity needs a conversation.id, and ids of at most {MaxIdLength} characters");
         if (!serviceUrls.IsAllowed(activity.ServiceUrl))
         {
             Log.TeamsServiceUrlRefused(logger, activity.Id ?? "(none)");

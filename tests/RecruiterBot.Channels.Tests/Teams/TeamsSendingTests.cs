@@ -24,6 +24,8 @@ public sealed class TeamsSendingTests : TeamsHostTest
         var delivered = Assert.Single(await StandIn.WaitForRepliesAsync(1));
         Assert.Equal([429, 502, 201], StandIn.Replies.Select(r => r.Status));
         Assert.All(StandIn.Replies, r => Assert.Equal(delivered.Body, r.Body));
+        var attempts = StandIn.Replies.ToList();
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(0.9), "Retry-After: 1 was not waited for");
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class TeamsStandIn : IAsyncDisposable
         });
         app.MapPost("/amer/v3/conversations/{**rest}", async (HttpContext http) =>
         {
+            var arrived = DateTimeOffset.UtcNow;
             var raw = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -86,12 +87,12 @@ public sealed class TeamsStandIn : IAsyncDisposable
                 if (fault.HoldUntilReleased) await Release.Task;
                 if (fault.Status is { } status)
                 {
-                    _replies.Enqueue(new ReceivedReply(raw, http.Request.Headers.Authorization.ToString(), body, status));
+                    _replies.Enqueue(new ReceivedReply(raw, http.Request.Headers.Authorization.ToString(), body, status, arrived));
                     if (fault.RetryAfterSeconds is { } s) http.Response.Headers.RetryAfter = s.ToString();
                     return Results.Json(new { error = new { code = "Throttled", message = "stand-in fault" } }, statusCode: status);
                 }
             }
-            _replies.Enqueue(new ReceivedReply(raw, http.Request.Headers.Authorization.ToString(), body, 201));
+            _replies.Enqueue(new ReceivedReply(raw, http.Request.Headers.Authorization.ToString(), body, 201, arrived));
             return Results.Json(new { id = "reply-" + Guid.NewGuid().ToString("N") }, statusCode: 201);
         });
     }
@@ -197,8 +198,8 @@ public sealed class TeamsStandIn : IAsyncDisposable
     private sealed record Fault(int? Status, int? RetryAfterSeconds, TimeSpan? Stall, bool HoldUntilReleased);
 }
 
-/// <summary>One request the connector stand-in received: its raw path, Authorization header, body and the status it got.</summary>
-public sealed record ReceivedReply(string RawTarget, string Authorization, string Body, int Status)
+/// <summary>One request the connector stand-in received: its raw path, Authorization header, body, the status it got and when it arrived.</summary>
+public sealed record ReceivedReply(string RawTarget, string Authorization, string Body, int Status, DateTimeOffset At)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
     public string Path => Uri.UnescapeDataString(RawTarget);
