@@ -24,6 +24,8 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(StatsCommand.Create(io));
 
+        root.Subcommands.Add(TeamsPackageCommand.Create(io));
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using RecruiterBot.Channels.Admin;
 using RecruiterBot.Channels.Conversation;
+using RecruiterBot.Channels.Teams;
 using RecruiterBot.Channels.WebChat;
 using RecruiterBot.Host;
 using RecruiterBot.Host.Health;
@@ -10,12 +11,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 
 builder.Services.AddRecruiterBotCore();
 builder.Services.AddWebChatChannel();
+builder.Services.AddTeamsChannel();
 builder.Services.AddAdminPage();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints(WebChatPage.Files);
+app.MapTeamsEndpoints();
 app.MapAdminEndpoints();
 app.LogStartupSummary();
 
