@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RecruiterBot.Channels.Slack;
+
+/// <summary>Every Web API answer: <c>ok</c>, an <c>error</c> code when not ok (with HTTP 200), and the fields of <c>auth.test</c>.</summary>
+/// <remarks>https://api.slack.com/web#evaluating_responses</remarks>
+public sealed record SlackApiResponse
+{
+    [JsonPropertyName("ok")] public bool Ok { get; init; }
+    [JsonPropertyName("error")] public string? Error { get; init; }
+    [JsonPropertyName("user_id")] public string? UserId { get; init; }
+    [JsonPropertyName("bot_id")] public string? BotId { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+}
