@@ -11,5 +11,6 @@ public sealed record SlackApiResponse
     [JsonPropertyName("error")] public string? Error { get; init; }
     [JsonPropertyName("user_id")] public string? UserId { get; init; }
     [JsonPropertyName("bot_id")] public string? BotId { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    // Fields the bot does not model; settable because System.Text.Json fills extension data after construction.
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -18,7 +18,8 @@ public sealed record SlackBlockActions
     [JsonPropertyName("response_url")] public string? ResponseUrl { get; init; }
     [JsonPropertyName("trigger_id")] public string? TriggerId { get; init; }
     [JsonPropertyName("actions")] public IReadOnlyList<PressedAction>? Actions { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    // Fields the bot does not model; settable because System.Text.Json fills extension data after construction.
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public sealed record IdRef
     {

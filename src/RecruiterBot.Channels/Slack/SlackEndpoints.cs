@@ -92,9 +92,15 @@ public static class SlackEndpoints
         {
             // A slow store must not turn into Slack's "operation_timeout": acknowledge, answer through response_url.
             if (command.ResponseUrl is null || !queue.TryEnqueue(new SlackWork.CommandFollowUp(command, turn)))
-                return Results.Json(new SlackCommandResponse { ResponseType = SlackCommandResponse.Ephemeral, Text = "Sorry, I'm busy right now. Please try again in a moment." }, SlackJsonContext.Default.SlackCommandResponse);
+                return Say("Sorry, I'm busy right now. Please try again in a moment.");
             Log.SlackCommandDeferred(logger, command.TriggerId ?? "command");
-            return Results.Json(new SlackCommandResponse { ResponseType = SlackCommandResponse.Ephemeral, Text = "Working on it…" }, SlackJsonContext.Default.SlackCommandResponse);
+            return Say("Working on it…");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Slack shows a failed command as a bare error: say so in the conversation instead.
+            Log.SlackWorkFailed(logger, command.TriggerId ?? "command", e);
+            return Say("Sorry, something went wrong on my side. Please try again.");
         }
         return outcome.Reply is null
             ? Results.Ok()
@@ -147,6 +153,10 @@ public static class SlackEndpoints
             ? ([], Refuse(request, logger, StatusCodes.Status401Unauthorized, problem))
             : (body, null);
     }
+
+    /// <summary>A short ephemeral note to the person who typed the command.</summary>
+    private static IResult Say(string text) =>
+        Results.Json(new SlackCommandResponse { ResponseType = SlackCommandResponse.Ephemeral, Text = text }, SlackJsonContext.Default.SlackCommandResponse);
 
     private static IResult TooLarge(HttpRequest request, ILogger logger) =>
         Refuse(request, logger, StatusCodes.Status413PayloadTooLarge, $"request body is larger than {MaxBodyBytes} bytes");

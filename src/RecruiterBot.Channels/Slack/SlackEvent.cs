@@ -23,5 +23,6 @@ public sealed record SlackEvent
     [JsonPropertyName("channel")] public string? Channel { get; init; }
     [JsonPropertyName("channel_type")] public string? ChannelType { get; init; }
     [JsonPropertyName("tab")] public string? Tab { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    // Fields the bot does not model; settable because System.Text.Json fills extension data after construction.
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -16,5 +16,6 @@ public sealed record SlackEventEnvelope
     [JsonPropertyName("api_app_id")] public string? ApiAppId { get; init; }
     [JsonPropertyName("event_id")] public string? EventId { get; init; }
     [JsonPropertyName("event")] public SlackEvent? Event { get; init; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    // Fields the bot does not model; settable because System.Text.Json fills extension data after construction.
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

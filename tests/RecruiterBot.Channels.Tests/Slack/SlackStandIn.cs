@@ -33,6 +33,7 @@ public sealed class SlackStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpContext, Task<bool>>>> _faults = new();
     private readonly SemaphoreSlim _callArrived = new(0);
     private int _ts;
+    private int _arrived;
 
     private SlackStandIn(WebApplication app) => _app = app;
 
@@ -46,6 +47,9 @@ public sealed class SlackStandIn : IAsyncDisposable
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
     public string ResponseUrl(string name) => new Uri(BaseUrl, "hooks/" + name).AbsoluteUri;
     public IReadOnlyList<SlackCall> Calls => _calls.ToList();
+
+    /// <summary>Requests that reached the stand-in, including those still held by <see cref="Gate"/> or <see cref="Stall"/>.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public static async Task<SlackStandIn> StartAsync()
     {
@@ -100,11 +104,12 @@ public sealed class SlackStandIn : IAsyncDisposable
         }
     }
 
-    public Task<SlackCall> WaitForCallAsync(string method, Func<SlackCall, bool>? match = null) =>
-        WaitForCallAsync(c => c.Method == method && c.Ok && (match is null || match(c)));
+    public Task<SlackCall> WaitForCallAsync(string method, Func<SlackCall, bool>? match = null, TimeSpan? timeout = null) =>
+        WaitForCallAsync(c => c.Method == method && c.Ok && (match is null || match(c)), timeout);
 
     private async Task HandleAsync(HttpContext ctx, string method)
     {
+        Interlocked.Increment(ref _arrived);
         if (Gate is { } gate) await gate;
         if (Stall > TimeSpan.Zero) await Task.Delay(Stall);
         var auth = ctx.Request.Headers.Authorization.ToString();
