@@ -36,7 +36,12 @@ public sealed class SlackBotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? []) all[key] = value;
         var host = new SlackBotHost(all, services);
         host.UseKestrel();
-        host.StartServer();
+        try { host.StartServer(); }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
         return host;
     }
 
