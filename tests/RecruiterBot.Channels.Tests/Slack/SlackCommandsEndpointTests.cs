@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using RecruiterBot.Channels.Slack;
+using RecruiterBot.Storage;
 
 namespace RecruiterBot.Channels.Tests.Slack;
 
@@ -132,6 +133,22 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
         replay.Headers.Add("X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
         using var refused = await client.SendAsync(replay);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_SlowStore_AcknowledgedInTimeAndAnsweredThroughResponseUrl()
+    {
+        await using var bot = SlackBotHost.Start(_slack, services: SlackBotHost.Replace<IConversationStore>(new SlowConversationStore(TimeSpan.FromSeconds(4))));
+        using var client = bot.Client();
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SendAsync(SlackRequests.Command("what is celery", _slack.ResponseUrl("slow")));
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"answered after {watch.Elapsed}");
+        Assert.Contains("Working on it", await response.Content.ReadAsStringAsync());
+
+        var late = await _slack.WaitForCallAsync("response_url", c => c.Path.EndsWith("slow"));
+        Assert.Equal("ephemeral", late.Str("response_type"));
+        Assert.Contains("Celery", late.Str("text"));
     }
 
     [Theory]
