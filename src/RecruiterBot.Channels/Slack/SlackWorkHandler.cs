@@ -78,24 +78,32 @@ internal sealed class SlackWorkHandler(
         var outcome = await turns.RunAsync(new TurnRequest(Channel, key, new IncomingMessage { Action = action }, inboundId, ReplayDuplicate: false), ct);
         if (outcome.Reply is null) return;
 
+        // "Show answer" completes the card it was pressed on; every other button adds an answer below it.
+        var replace = action?.Action == CardAction.Answer;
         SlackCallResult result;
         string method;
         if (payload.ResponseUrl is { } responseUrl)
         {
-            // "Show answer" completes the card it was pressed on; every other button adds an answer below it.
-            var ephemeral = payload.Container?.IsEphemeral == true;
-            var replace = action?.Action == CardAction.Answer;
-            var response = ephemeral ? SlackMessages.CommandAnswer(outcome.Reply) : SlackMessages.Message(outcome.Reply, SlackCommandResponse.InChannel);
-            response = response with { ReplaceOriginal = replace, ThreadTs = replace ? null : thread };
+            var response = payload.Container?.IsEphemeral == true
+                ? SlackMessages.CommandAnswer(outcome.Reply)
+                : SlackMessages.Message(outcome.Reply, SlackCommandResponse.InChannel);
             method = "response_url";
-            result = await slack.RespondAsync(responseUrl, response, ct);
+            result = await slack.RespondAsync(responseUrl, response with { ReplaceOriginal = replace, ThreadTs = replace ? null : thread }, ct);
         }
         else
         {
-            // App Home buttons have no response_url: the answer goes to the user's direct messages with the bot.
             var (text, blocks) = SlackMessages.Render(outcome.Reply);
-            method = "chat.postMessage";
-            result = await slack.PostMessageAsync(new SlackPostMessage { Channel = user, Text = text, Blocks = blocks }, ct);
+            if (replace && channel is not null && payload.Container?.MessageTs is { } ts)
+            {
+                method = "chat.update";
+                result = await slack.UpdateMessageAsync(new SlackPostMessage { Channel = channel, Ts = ts, Text = text, Blocks = blocks }, ct);
+            }
+            else
+            {
+                // App Home buttons have no channel: the answer goes to the user's direct messages with the bot.
+                method = "chat.postMessage";
+                result = await slack.PostMessageAsync(new SlackPostMessage { Channel = channel ?? user, Text = text, Blocks = blocks, ThreadTs = thread }, ct);
+            }
         }
         if (!result.Ok) Log.SlackReplyNotDelivered(logger, work.Id, method, result.Error ?? "unknown_error");
     }

@@ -37,6 +37,18 @@ public sealed class SlackInteractionsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactions_ShowAnswerWithoutResponseUrl_UpdatesTheMessage()
+    {
+        var checkId = await AnyInterviewCheckIdAsync();
+        await PressAsync(SlackRequests.ButtonPress("answer", $$"""{"action":"answer","id":"{{checkId}}"}""", responseUrl: null));
+
+        var update = await _slack.WaitForCallAsync("chat.update");
+        Assert.Equal(SlackRequests.Channel, update.Str("channel"));
+        Assert.Equal("1700000400.000400", update.Str("ts"));
+        Assert.Contains("strong answer", update.Str("text"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Interactions_DefinePressed_AddsAMessageInTheThread()
     {
         await PressAsync(SlackRequests.ButtonPress("define", """{"action":"define","kind":"skill","id":"celery"}""", _slack.ResponseUrl("card2"), threadTs: "1700000100.000100"));
