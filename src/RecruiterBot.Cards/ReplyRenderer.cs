@@ -1,10 +1,57 @@
+using System.Text.Json.Nodes;
+using RecruiterBot.Cards.Adaptive;
+using RecruiterBot.Cards.Data;
 using RecruiterBot.Cards.PlainText;
+using RecruiterBot.Cards.Slack;
+using RecruiterBot.Cards.Templating;
 using RecruiterBot.Core.Conversation;
 
 namespace RecruiterBot.Cards;
 
-/// <summary>Renders a <see cref="BotReply"/> for every channel at once.</summary>
+/// <summary>Renders a <see cref="BotReply"/> for every channel at once: plain text, the Adaptive Card (Teams, web chat)
+/// and the Block Kit message (Slack), bound from the templates of a <c>cards/</c> folder.</summary>
 public sealed class ReplyRenderer
 {
-    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), Card: null, Slack: null);
+    // The default folder is read once per process: new ReplyRenderer() is cheap.
+    private static readonly Lazy<CardTemplates> DefaultTemplates = new(() => CardTemplates.Load(CardTemplates.DefaultFolder));
+
+    private readonly CardTemplates _templates;
+
+    /// <summary>Uses the templates copied next to the binaries (<see cref="CardTemplates.DefaultFolder"/>).</summary>
+    public ReplyRenderer() : this(DefaultTemplates.Value) { }
+
+    /// <summary>Loads and checks the templates of <paramref name="cardsFolder"/>; throws <see cref="TemplateException"/> listing every problem.</summary>
+    public ReplyRenderer(string cardsFolder) : this(CardTemplates.Load(cardsFolder)) { }
+
+    public ReplyRenderer(CardTemplates templates) => _templates = templates;
+
+    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), AdaptiveCard(reply), SlackMessage(reply));
+
+    /// <summary>The Adaptive Card, within <see cref="TeamsBudget"/>: a resume read too big for it shows less detail.</summary>
+    public JsonObject AdaptiveCard(BotReply reply)
+    {
+        IReadOnlyList<ResumeTrim> levels = reply is ResumeReply ? ResumeTrim.Levels : [ResumeTrim.None];
+        JsonObject? card = null;
+        foreach (var level in levels)
+        {
+            card = _templates.Bind(CardTemplates.Adaptive, CardData.For(reply, level));
+            if (TeamsBudget.Fits(card)) return card;
+        }
+        return TooBig(card!);
+    }
+
+    /// <summary>The Block Kit message <c>{text, blocks}</c> as chat.postMessage takes it, escaped and within Slack's limits.</summary>
+    public JsonObject SlackMessage(BotReply reply) => SlackLimits.Apply(_templates.Bind(CardTemplates.Slack, CardData.For(reply)));
+
+    // Never expected with the trim levels; a last resort so that an oversized card is never sent.
+    private static JsonObject TooBig(JsonObject card) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = card["$schema"]?.DeepClone(),
+        ["version"] = "1.5",
+        ["fallbackText"] = card["fallbackText"]?.DeepClone(),
+        ["body"] = new JsonArray(
+            new JsonObject { ["type"] = "TextBlock", ["text"] = card["fallbackText"]?.DeepClone() ?? "RecruiterBot", ["wrap"] = true, ["weight"] = "Bolder" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = "This answer is too long for a card; ask again with a shorter snippet.", ["wrap"] = true }),
+    };
 }

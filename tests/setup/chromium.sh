@@ -1,2 +1,13 @@
-# Chromium for the browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser).
-[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+# Sourced by tests/run.sh: the card tests render in headless Chromium (Debian's package, never `playwright install`).
+# Idempotent: does nothing when /usr/bin/chromium is already there.
+if [ ! -x /usr/bin/chromium ]; then
+  if ! command -v apt-get > /dev/null; then
+    echo "chromium.sh: /usr/bin/chromium is missing and apt-get is not available; install Chromium by hand" >&2
+    return 1
+  fi
+  echo "chromium.sh: installing chromium with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq > /dev/null || return 1
+  apt-get install -y -qq --no-install-recommends chromium > /dev/null || return 1
+fi
+[ -x /usr/bin/chromium ] || { echo "chromium.sh: /usr/bin/chromium still missing after install" >&2; return 1; }

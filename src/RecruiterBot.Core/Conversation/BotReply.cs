@@ -18,6 +18,10 @@ public abstract record BotReply
 
     /// <summary>"Did you mean" entries (unknown answers only).</summary>
     public virtual IReadOnlyList<EntryRef> Suggestions => [];
+
+    /// <summary>How sure the matcher was, 0 to 1: 1 for an exact name or a button, less for a typo, 0 when not understood.
+    /// Reported in the question log so the content owner sees which aliases are missing.</summary>
+    public double Confidence { get; init; } = 1;
 }
 
 /// <summary>A skill, with its glossary meaning when the glossary names the same thing.</summary>

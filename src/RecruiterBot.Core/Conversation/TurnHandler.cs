@@ -74,7 +74,16 @@ public sealed class TurnHandler(KnowledgeBase knowledge, IntentMatcher matcher, 
         }
     }
 
+    /// <summary>Confidence of an answer found through a typo rather than an exact name.</summary>
+    public const double TypoConfidence = 0.7;
+
     private TurnResult Terms(IReadOnlyList<FoundTerm> terms, ConversationState state)
+    {
+        var result = TermsExact(terms, state);
+        return terms[0].ByTypo ? result with { Reply = result.Reply with { Confidence = TypoConfidence } } : result;
+    }
+
+    private TurnResult TermsExact(IReadOnlyList<FoundTerm> terms, ConversationState state)
     {
         var first = terms[0];
         var also = terms.Skip(1).Select(ToRef).OfType<EntryRef>().ToList();
@@ -171,7 +180,10 @@ public sealed class TurnHandler(KnowledgeBase knowledge, IntentMatcher matcher, 
         var asked = n.Asked is null ? null : PersonalDataScrubber.Scrub(n.Asked);
         if (asked is { Length: > AskedEchoLimit }) asked = asked[..AskedEchoLimit].TrimEnd() + "…";
         var outside = knowledge.OutsideGuide.FirstOrDefault(o => o.Id == n.OutsideGuideId)?.Name;
-        return new UnknownReply(string.IsNullOrWhiteSpace(asked) ? null : asked, outside, n.Near.Select(ToRef).OfType<EntryRef>().Distinct().Take(3).ToList());
+        return new UnknownReply(string.IsNullOrWhiteSpace(asked) ? null : asked, outside, n.Near.Select(ToRef).OfType<EntryRef>().Distinct().Take(3).ToList())
+        {
+            Confidence = 0,
+        };
     }
 
     // Deterministic from (seed, turn): the same state always draws the same question, so a retried turn replays.

@@ -30,12 +30,16 @@ public static partial class ChatText
     public static string Clean(string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return "";
+        var text = raw;
         // Decode first (twice: Teams sometimes double-encodes, &amp;lt;), so encoded markup is removed like markup.
-        var text = WebUtility.HtmlDecode(WebUtility.HtmlDecode(raw));
-        text = TeamsMention().Replace(text, " ");
-        text = SlackLabelledLink().Replace(text, "$2");
-        text = SlackMention().Replace(text, " ");
-        text = HtmlTag().Replace(text, m => m.Value.StartsWith("<br", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("</p", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("</div", StringComparison.OrdinalIgnoreCase) ? "\n" : " ");
+        if (text.Contains('&')) text = WebUtility.HtmlDecode(WebUtility.HtmlDecode(text));
+        if (text.Contains('<'))
+        {
+            text = TeamsMention().Replace(text, " ");
+            text = SlackLabelledLink().Replace(text, "$2");
+            text = SlackMention().Replace(text, " ");
+            text = HtmlTag().Replace(text, m => m.Value.StartsWith("<br", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("</p", StringComparison.OrdinalIgnoreCase) || m.Value.StartsWith("</div", StringComparison.OrdinalIgnoreCase) ? "\n" : " ");
+        }
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {

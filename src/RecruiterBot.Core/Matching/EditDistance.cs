@@ -3,28 +3,42 @@ namespace RecruiterBot.Core.Matching;
 /// <summary>Optimal-string-alignment distance (Levenshtein plus adjacent swaps: "pyhton"), with an early exit.</summary>
 internal static class EditDistance
 {
+    private const int StackLimit = 64;
+
     /// <summary>The distance, or a number above <paramref name="limit"/> as soon as it cannot be within it.</summary>
-    public static int Between(string a, string b, int limit)
+    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit) return limit + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        if (b.Length >= StackLimit) return Slow(a, b, limit);
+        Span<int> prev2 = stackalloc int[b.Length + 1];
+        Span<int> prev = stackalloc int[b.Length + 1];
+        Span<int> cur = stackalloc int[b.Length + 1];
+        return Run(a, b, limit, prev2, prev, cur);
+    }
+
+    private static int Slow(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit) =>
+        Run(a, b, limit, new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);
+
+    private static int Run(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit, Span<int> prev2, Span<int> prev, Span<int> cur)
+    {
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
             cur[0] = i;
-            var rowMin = cur[0];
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
                 cur[j] = v;
-                rowMin = Math.Min(rowMin, v);
+                if (v < rowMin) rowMin = v;
             }
             if (rowMin > limit) return limit + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
         }
         return prev[b.Length];
     }

@@ -51,6 +51,11 @@ public sealed class IntentMatcher
         if (IsHelp(content, joined)) return new HelpAsked(HelpTopic.General);
         if (Has(joined, ResumeHelpPhrases)) return new HelpAsked(HelpTopic.PasteResume);
 
+        // "another one", "next", "tell me more": follow on from the last topic.
+        if (joined == " go on ") return new MoreAsked();
+        if (content.Any(FollowOnWords.Contains) && content.All(w => FollowOnWords.Contains(w) || Filler.Contains(w) || Politeness.Contains(w)))
+            return content.Any(w => w is "another" or "next" or "again") ? new InterviewAsked(null, null, FollowOn: true) : new MoreAsked();
+
         var hasQuestionFrame = Has(joined, QuestionFrames);
         if (Has(joined, AnswerPhrases)) return new AnswerAsked();
         var interview = IsInterviewRequest(content, joined, hasQuestionFrame);
@@ -58,16 +63,14 @@ public sealed class IntentMatcher
         var (found, leftovers) = FindTerms(content, skipInterviewWords: interview);
         if (interview) return Interview(content, found);
 
+        // "how does the stack fit together", "what does full-stack Python mean"
+        if (Has(joined, OverviewPhrases) && found.All(t => t is { Kind: TermKind.Skill, Id: "python" }))
+            return new OverviewAsked();
+
         if (found.Count == 0 && leftovers.Count == 0)
         {
-            if (Has(joined, MorePhrases) || (content.Count <= 2 && content.All(w => w is "more" or "another" or "next" or "again" or "one" or "pls" or "please")))
-                return content.Contains("more") ? new MoreAsked() : new InterviewAsked(null, null, FollowOn: true);
-            if (Has(joined, OverviewPhrases)) return new OverviewAsked();
             return greeted ? new GreetingSaid() : new NotUnderstood(null, null, []);
         }
-        // "what does full-stack Python mean", "how does the stack fit together"
-        if (leftovers.Count == 0 && Has(joined, OverviewPhrases) && found.All(t => t is { Kind: TermKind.Skill, Id: "python" }))
-            return new OverviewAsked();
 
         var inGuide = found.Where(t => t.Kind != TermKind.Outside).ToList();
         if (inGuide.Count == 0)
@@ -81,16 +84,20 @@ public sealed class IntentMatcher
         // answer only when the known terms clearly carry the question.
         if (leftovers.Count > 0 && leftovers.Count >= inGuide.Count)
             return new NotUnderstood(string.Join(' ', leftovers), null,
-                inGuide.Select(t => t with { Word = null }).Concat(Near(leftovers)).Distinct().Take(3).ToList());
+                inGuide.Select(t => t with { Word = null, ByTypo = false }).Concat(Near(leftovers)).DistinctBy(t => (t.Kind, t.Id)).Take(3).ToList());
 
-        return new TermsAsked(inGuide.Select(t => t with { Word = null }).Distinct().ToList());
+        return new TermsAsked(inGuide.Select(t => t with { Word = null }).DistinctBy(t => (t.Kind, t.Id)).ToList());
     }
 
     private Understanding Interview(List<string> content, List<FoundTerm> found)
     {
         string? category = null;
-        foreach (var w in content)
-            if (_categoryWords.TryGetValue(w, out var c)) { category = c; break; }
+        for (var i = 0; i < content.Count && category is null; i++)
+        {
+            // "front end" is one category in two words.
+            if (i + 1 < content.Count && _categoryWords.TryGetValue(content[i] + content[i + 1], out var two)) category = two;
+            else if (_categoryWords.TryGetValue(content[i], out var one)) category = one;
+        }
         // A named skill wins over a category word only when the skill was not named by that same word ("cloud").
         var skill = found.FirstOrDefault(t => t.Kind != TermKind.Outside && !(category is not null && t.Word is { } w && _categoryWords.ContainsKey(w)));
         var followOn = content.Any(w => w is "another" or "next" or "more" or "again");
@@ -107,9 +114,11 @@ public sealed class IntentMatcher
         while (i < words.Count)
         {
             var matched = false;
-            for (var n = Math.Min(_terms.MaxWords + 1, words.Count - i); n >= 1 && !matched; n--)
+            // Two words are always tried ("fast api" is FastAPI); longer phrases only where one starts here.
+            var longest = Math.Min(_terms.StartsPhrase(words[i]) ? _terms.MaxWords : 2, words.Count - i);
+            for (var n = longest; n >= 1 && !matched; n--)
             {
-                var phrase = string.Join(' ', words.Skip(i).Take(n));
+                var phrase = n == 1 ? words[i] : string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words).Slice(i, n));
                 if (_terms.Find(phrase) is { } t)
                 {
                     found.Add(new FoundTerm(t.Kind, t.Id, phrase));
@@ -127,13 +136,13 @@ public sealed class IntentMatcher
             // Two words typed as one term with a typo ("fast apy"), then one word ("kubernets").
             if (i + 1 < words.Count && !Filler.Contains(words[i + 1]) && _terms.FindByTypo(w + words[i + 1]) is { } pair)
             {
-                found.Add(new FoundTerm(pair.Kind, pair.Id, w + " " + words[i + 1]));
+                found.Add(new FoundTerm(pair.Kind, pair.Id, w + " " + words[i + 1], ByTypo: true));
                 i += 2;
                 continue;
             }
             if (_terms.FindByTypo(w) is { } typo)
             {
-                found.Add(new FoundTerm(typo.Kind, typo.Id, w));
+                found.Add(new FoundTerm(typo.Kind, typo.Id, w, ByTypo: true));
                 i++;
                 continue;
             }
@@ -213,6 +222,12 @@ public sealed class IntentMatcher
         "project", "projects", "team", "teams", "company", "companies", "year", "years", "yrs", "yr", "strong", "solid", "hands", "proficient",
         "familiar", "expert", "expertise", "background", "heavy", "lot", "lots", "bit", "little", "help", "helps", "understanding", "mine", "my",
         "explanation", "explain", "explaining", "clarify", "wondering", "curious", "guess", "think", "thought", "not", "sure", "no", "idea", "ever",
+        "sorry", "bother", "bothering", "keep", "keeps", "kept", "seeing", "notice", "noticed", "came", "across", "come", "comes", "ran", "run",
+        "everywhere", "often", "always", "lately", "recently", "now", "today", "mention", "mentioning", "listing", "lists", "list", "claims", "claim",
+        "meet", "met", "hiring", "hire", "recruiting", "manager", "managers", "client", "clients", "asked", "asks", "ask", "wrote", "write", "writes",
+        "put", "puts", "puts", "line", "section", "bullet", "bullets", "page", "read", "reading", "screening", "screen", "call", "interviewer",
+        "does", "doing", "done", "make", "makes", "made", "mean", "exact", "exactly", "roughly", "generally", "usually", "typically", "common",
+        "commonly", "popular", "modern", "new", "old", "still", "used", "today", "someone", "person", "people", "guy", "gal", "dude", "anyone",
     ];
 
     private static readonly string[] QuestionFrames =
@@ -233,7 +248,7 @@ public sealed class IntentMatcher
         [" what should i ask ", " what to ask ", " what can i ask ", " ask the candidate ", " ask a candidate ", " ask them ", " questions to ask ", " question to ask ",
          " another question ", " next question ", " one more question ", " new question ", " random question ", " give me a question "];
 
-    private static readonly string[] MorePhrases = [" tell me more ", " more about ", " more info ", " go on ", " elaborate ", " more please ", " more detail "];
+    private static readonly HashSet<string> FollowOnWords = ["another", "next", "again", "more", "elaborate", "continue"];
 
     private static readonly string[] OverviewPhrases =
         [" overview ", " big picture ", " fit together ", " fits together ", " layers ", " layer ", " full stack ", " fullstack ", " the stack ", " stack ", " how it all works ", " architecture "];

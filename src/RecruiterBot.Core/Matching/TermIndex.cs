@@ -15,10 +15,14 @@ public sealed class TermIndex
 {
     private readonly Dictionary<string, TermTarget> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermTarget> _compact = new(StringComparer.Ordinal);
-    private readonly List<(string Key, TermTarget Target)> _fuzzyKeys = [];
-    private readonly List<(string Key, TermTarget Target)> _allKeys = [];
+    private readonly List<(string Compact, TermTarget Target)> _fuzzyKeys = [];
+    private readonly List<(string Compact, TermTarget Target)> _allKeys = [];
+    private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
 
     public int MaxWords { get; }
+
+    /// <summary>Whether some phrase of three or more words starts with this word (so longer phrases are worth trying).</summary>
+    public bool StartsPhrase(string word) => _phraseStarts.Contains(word);
 
     public TermIndex(KnowledgeBase knowledge)
     {
@@ -32,11 +36,15 @@ public sealed class TermIndex
         foreach (var o in knowledge.OutsideGuide)
             foreach (var a in o.Aliases.Prepend(o.Name)) Add(a, new TermTarget(TermKind.Outside, o.Id, false));
 
+        // Glossary terms are names of things, typed on their own ("selery"), even where a resume needs context.
+        var termNames = knowledge.Glossary.Select(g => ChatText.Key(g.Term)).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, target) in _exact)
         {
-            _allKeys.Add((key, target));
-            // Short or everyday words are never matched by typo: "rest" must not catch "rust", nor "jest".
-            if (key.Replace(" ", "").Length >= 5 && !target.Ambiguous && target.Kind != TermKind.Outside) _fuzzyKeys.Add((key, target));
+            _allKeys.Add((key.Replace(" ", ""), target));
+            if (key.Contains(' ')) _phraseStarts.Add(key[..key.IndexOf(' ')]);
+            // Short or everyday words are never matched by typo: "rest" must not catch "rust", nor "caching" "coaching".
+            if (key.Replace(" ", "").Length >= 5 && (!target.Ambiguous || termNames.Contains(key)) && target.Kind != TermKind.Outside)
+                _fuzzyKeys.Add((key.Replace(" ", ""), target));
         }
         MaxWords = _exact.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
@@ -77,7 +85,7 @@ public sealed class TermIndex
         var tie = false;
         foreach (var (k, target) in _fuzzyKeys)
         {
-            var d = EditDistance.Between(compact, k.Replace(" ", ""), allowed);
+            var d = EditDistance.Between(compact, k, allowed);
             if (d > allowed) continue;
             if (d < bestDistance) { best = target; bestDistance = d; tie = false; }
             else if (d == bestDistance && best != target) tie = true;
@@ -93,7 +101,7 @@ public sealed class TermIndex
         var allowed = Math.Max(2, compact.Length * 2 / 5);
         return _allKeys
             .Where(k => k.Target.Kind != TermKind.Outside)
-            .Select(k => (k.Target, Distance: Score(compact, k.Key.Replace(" ", ""), allowed)))
+            .Select(k => (k.Target, Distance: Score(compact, k.Compact, allowed)))
             .Where(x => x.Distance <= allowed)
             .OrderBy(x => x.Distance)
             .Select(x => x.Target)

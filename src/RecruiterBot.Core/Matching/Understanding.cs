@@ -31,5 +31,6 @@ public sealed record GreetingSaid : Understanding;
 /// <summary>Nothing fits: the words that were not understood, a technology outside the guide, and close entries.</summary>
 public sealed record NotUnderstood(string? Asked, string? OutsideGuideId, IReadOnlyList<FoundTerm> Near) : Understanding;
 
-/// <summary>A term found in a message: what it names, and the words that named it (null once resolved).</summary>
-public sealed record FoundTerm(TermKind Kind, string Id, string? Word = null);
+/// <summary>A term found in a message: what it names, the words that named it (null once resolved), and whether
+/// it was found through a typo ("kubernets").</summary>
+public sealed record FoundTerm(TermKind Kind, string Id, string? Word = null, bool ByTypo = false);
