@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RecruiterBot.Cards;
+using RecruiterBot.Cards.Slack;
 using RecruiterBot.Core.Conversation;
 
 namespace RecruiterBot.Channels.Slack;
@@ -9,15 +10,15 @@ namespace RecruiterBot.Channels.Slack;
 internal static class SlackMessages
 {
     public const string ShareActionId = "share";
-    public const int MaxSectionText = 3_000;
-    public const int MaxMessageBlocks = 50;
 
-    /// <summary>The Block Kit rendering when there is one, otherwise the plain text (escaped) alone.</summary>
+    /// <summary>In a share's data, marks an interview question that was shown without its strong answer.</summary>
+    public const string QuestionOnly = "question";
+
+    /// <summary>The Block Kit rendering (escaped and within Slack's limits by the card renderer); the escaped plain text when there is none.</summary>
     public static (string Text, JsonArray? Blocks) Render(RenderedReply reply)
     {
-        var fallback = SlackText.Cut(SlackText.Escape(reply.Text), SlackText.MaxTextLength);
+        var fallback = SlackLimits.Cut(SlackLimits.Escape(reply.Text), SlackLimits.MaxSectionText);
         if (reply.Slack is not { } slack) return (fallback, null);
-        // The card renderer escapes user text inside its blocks and its text.
         var text = slack["text"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : fallback;
         return (text, slack["blocks"]?.DeepClone() as JsonArray);
     }
@@ -39,23 +40,27 @@ internal static class SlackMessages
     }
 
     /// <summary>
-    /// The button data that renders the same answer again, for "Share in channel"; null for answers that cannot be
-    /// shared that way (a resume read: its text is kept nowhere, so a share could not repeat it).
+    /// The data that renders the same answer again, for "Share in channel"; null for answers that cannot be shared that
+    /// way (a resume read: its text is kept nowhere, so a share could not repeat it).
     /// </summary>
     public static CardAction? ShareAction(BotReply reply) => reply switch
     {
         SkillReply s => new CardAction(CardAction.Define, EntryRef.Skill, s.Skill.Id),
         GlossaryReply g => new CardAction(CardAction.Define, EntryRef.Glossary, g.Term.Id),
-        InterviewReply i => new CardAction(CardAction.Answer, Id: i.Check.Id),
+        InterviewReply i => new CardAction(CardAction.Answer, i.ShowAnswer ? null : QuestionOnly, i.Check.Id),
         OverviewReply => new CardAction(CardAction.Overview),
         _ => null,
     };
 
+    /// <summary>The shared answer: <paramref name="reply"/> (the turn's answer to the share data) as it was first shown.</summary>
+    public static BotReply AsShared(BotReply reply, CardAction share) =>
+        reply is InterviewReply interview && share.Kind == QuestionOnly ? interview with { ShowAnswer = false } : reply;
+
     /// <summary>The message's blocks with a "Share in channel" button appended (slash-command answers are only visible to the asker).</summary>
     public static JsonArray WithShareButton(string text, JsonArray? blocks, CardAction share)
     {
-        var result = blocks ?? TextSections(text);
-        if (result.Count >= MaxMessageBlocks) return result;
+        var result = blocks ?? [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } }];
+        if (result.Count >= SlackLimits.MaxBlocks) return result;
         result.Add(new JsonObject
         {
             ["type"] = "actions",
@@ -63,25 +68,6 @@ internal static class SlackMessages
             ["elements"] = new JsonArray(Button("Share in channel", ShareActionId, ActionValue(share))),
         });
         return result;
-    }
-
-    /// <summary>Escaped text as section blocks of at most 3,000 characters each, split at line ends where possible.</summary>
-    public static JsonArray TextSections(string escaped)
-    {
-        var blocks = new JsonArray();
-        var rest = escaped.Trim();
-        while (rest.Length > 0 && blocks.Count < MaxMessageBlocks - 1)
-        {
-            var cut = SlackText.SafeCut(rest, MaxSectionText);
-            if (cut < rest.Length && rest.LastIndexOf('\n', cut - 1) is var nl and > 0) cut = nl;
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "section",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = rest[..cut] },
-            });
-            rest = rest[cut..].TrimStart();
-        }
-        return blocks;
     }
 
     public static JsonObject Button(string label, string actionId, string value, string? style = null)

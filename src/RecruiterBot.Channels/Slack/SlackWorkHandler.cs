@@ -116,7 +116,8 @@ internal sealed class SlackWorkHandler(
             return;
         }
         // A share repeats an answer the asker already has: render it again, without moving their conversation on.
-        var reply = renderer.Render(turnHandler.Reply(new IncomingMessage { Action = action }, ConversationState.New(0)).Reply);
+        var answer = turnHandler.Reply(new IncomingMessage { Action = action }, ConversationState.New(0)).Reply;
+        var reply = renderer.Render(SlackMessages.AsShared(answer, action));
         var response = SlackMessages.Message(reply, SlackCommandResponse.InChannel) with { ReplaceOriginal = false };
         var result = await slack.RespondAsync(responseUrl, response, ct);
         if (!result.Ok) Log.SlackReplyNotDelivered(logger, work.Id, "response_url", result.Error ?? "unknown_error");

@@ -51,8 +51,8 @@ public sealed class SlackCardScreenshotTests : IAsyncLifetime
             var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
             await page.SetContentAsync(BlockKitHtml.Page(blocks));
 
-            Assert.Contains("Celery", await page.InnerTextAsync(".section"));
-            Assert.Equal("Share in channel", await page.InnerTextAsync(".actions .btn"));
+            Assert.Contains("Celery", await page.InnerTextAsync(".msg"));
+            Assert.Equal("Share in channel", await page.InnerTextAsync(".actions:last-child .btn"));
             var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
             Directory.CreateDirectory(shots);
             var file = Path.Combine(shots, "slack-card.png");

@@ -38,7 +38,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
         var (answer, elapsed) = await CommandAsync(text);
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"answered after {elapsed}");
         Assert.Equal("ephemeral", answer["response_type"]!.ToString());
-        Assert.Contains(expected, answer["text"]!.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(expected, SlackStandIn.AllText(answer), StringComparison.OrdinalIgnoreCase);
         var share = ShareButton(answer);
         Assert.Equal(shareable, share is not null);
         if (answer["blocks"] is JsonArray blocks) Assert.Empty(SlackBlockKitRules.Check(blocks, SlackBlockKitRules.MaxMessageBlocks));
@@ -53,12 +53,17 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
         Assert.Equal("ephemeral", answer["response_type"]!.ToString());
         Assert.Null(ShareButton(answer));
         Assert.DoesNotContain("<!channel>", answer.ToJsonString());
+        Assert.DoesNotContain("went wrong", answer.ToJsonString());
+        Assert.Contains("Django", SlackStandIn.AllText(answer));
     }
 
-    [Fact]
-    public async Task Commands_SharePressed_SameAnswerPostedInChannel()
+    [Theory]
+    [InlineData("what is celery")]
+    [InlineData("question")]
+    [InlineData("overview")]
+    public async Task Commands_SharePressed_SameAnswerPostedInChannel(string text)
     {
-        var (answer, _) = await CommandAsync("what is celery");
+        var (answer, _) = await CommandAsync(text);
         var share = ShareButton(answer)!;
         var responseUrl = _slack.ResponseUrl("share1");
         using var response = await _client.SendAsync(SlackRequests.Interaction(
@@ -68,6 +73,8 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
         var posted = await _slack.WaitForCallAsync("response_url");
         Assert.Equal("in_channel", posted.Str("response_type"));
         Assert.Equal(answer["text"]!.ToString(), posted.Str("text"));
+        var shown = new JsonArray([.. answer["blocks"]!.AsArray().Where(b => b!["block_id"]?.ToString() != "share").Select(b => b!.DeepClone())]);
+        Assert.Equal(shown.ToJsonString(), posted.Body!["blocks"]!.ToJsonString());
         Assert.Equal("Bearer " + SlackStandIn.BotToken, posted.Authorization);
         Assert.DoesNotContain("Share in channel", posted.Body!.ToJsonString());
     }
@@ -76,7 +83,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     public async Task Commands_UserTypesChannelPing_NeverPingsTheChannel()
     {
         var (answer, _) = await CommandAsync("what is AT&T <!channel> <@U0123>");
-        var text = answer["text"]!.ToString();
+        var text = SlackStandIn.AllText(answer);
         Assert.DoesNotContain("<!channel>", text);
         Assert.DoesNotMatch("&(?!amp;|lt;|gt;)", text);
     }
@@ -148,7 +155,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
 
         var late = await _slack.WaitForCallAsync("response_url", c => c.Path.EndsWith("slow"));
         Assert.Equal("ephemeral", late.Str("response_type"));
-        Assert.Contains("Celery", late.Str("text"));
+        Assert.Contains("Celery", late.AllText);
     }
 
     [Theory]

@@ -16,6 +16,9 @@ public sealed record SlackCall(string Method, string Path, int Status, string? E
 {
     public bool Ok => Status == 200 && Error is null;
     public string? Str(string name) => Body?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>Every text the message shows: its <c>text</c> and the text of its blocks.</summary>
+    public string AllText => SlackStandIn.AllText(Body);
 }
 
 /// <summary>
@@ -169,6 +172,14 @@ public sealed class SlackStandIn : IAsyncDisposable
                 return "unknown_method";
         }
     }
+
+    /// <summary>Every "text" string in a message (fallback text, block texts, button labels), one per line.</summary>
+    public static string AllText(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : AllText(p.Value)).Where(t => t.Length > 0)),
+        JsonArray a => string.Join("\n", a.Select(AllText).Where(t => t.Length > 0)),
+        _ => "",
+    };
 
     private static string? CheckMessage(JsonObject body, int maxBlocks)
     {
