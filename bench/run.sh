@@ -10,7 +10,7 @@ ART=artifacts/bench
 mkdir -p "$OUT" "$ART"
 dotnet build bench/RecruiterBot.Benchmarks -c Release -nologo -v q
 ( cd "$ART" && dotnet "$OLDPWD/bench/RecruiterBot.Benchmarks/bin/Release/net10.0/RecruiterBot.Benchmarks.dll" \
-    --filter '*' --job "$JOB" --exporters github --artifacts "$PWD" ) >&2
+    --filter '*' --job "$JOB" --inProcess --exporters github --artifacts "$PWD" ) >&2
 {
   echo "# Benchmark results"
   echo

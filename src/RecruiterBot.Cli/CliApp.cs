@@ -3,7 +3,7 @@ using RecruiterBot.Cli.Commands;
 
 namespace RecruiterBot.Cli;
 
-/// <summary>The command line: <c>ask</c>, <c>check</c> and the admin commands. Exit codes: 0 done, 1 failed, 2 bad usage.</summary>
+/// <summary>The command line: <c>ask</c>, <c>check</c>, <c>stats</c>. Exit codes: 0 done, 1 failed, 2 bad usage.</summary>
 public static class CliApp
 {
     public const int Ok = 0;
@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(AskCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
         root.Subcommands.Add(SlackManifestCommand.Create(io));
+        root.Subcommands.Add(StatsCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

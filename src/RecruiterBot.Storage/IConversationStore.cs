@@ -35,7 +35,11 @@ public interface IConversationStore
 }
 
 /// <summary>A claimed inbound id and the conversation state the first handling started from.</summary>
-public sealed record InboundClaim(string InboundId, ConversationState? StateBefore, DateTimeOffset ClaimedAt);
+public sealed record InboundClaim(string InboundId, ConversationState? StateBefore, DateTimeOffset ClaimedAt)
+{
+    /// <summary>How long an inbound id stays claimed: platforms re-send within minutes, a day is ample.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
+}
 
 /// <summary>One row of the question log. <see cref="Question"/> only for unanswered questions: cut and scrubbed.</summary>
 public sealed record QuestionLogEntry(

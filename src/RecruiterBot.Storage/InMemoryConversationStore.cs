@@ -10,8 +10,6 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
     private readonly ConcurrentDictionary<string, InboundClaim> _claims = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<QuestionLogEntry> _log = new();
 
-    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(1);
-
     public IReadOnlyCollection<QuestionLogEntry> QuestionLog => _log;
 
     public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct) =>
@@ -35,7 +33,7 @@ public sealed class InMemoryConversationStore(TimeProvider time) : IConversation
             if (_claims.TryAdd(inboundId, claim)) return Task.FromResult<InboundClaim?>(null);
             if (_claims.TryGetValue(inboundId, out var existing))
             {
-                if (now - existing.ClaimedAt < ClaimLifetime) return Task.FromResult<InboundClaim?>(existing);
+                if (now - existing.ClaimedAt < InboundClaim.Lifetime) return Task.FromResult<InboundClaim?>(existing);
                 if (_claims.TryUpdate(inboundId, claim, existing)) return Task.FromResult<InboundClaim?>(null);
             }
         }

@@ -56,6 +56,10 @@ public static class CardSamples
         "monitoring", "mongodb", "sqlalchemy", "django templates", "html css", "what is python and django", "interview question",
         "a data question", "question about redis", "give me an ops question", "overview", "help", "hi", "hello there",
         "what is java?", "what is blorp", "what is kubernets", "how do I paste a resume", "asdfgh", "<!channel> what is [x](javascript:alert(1))",
+        // Real resume snippets through the resume reader.
+        "Skills: Python 3.11, Django 4.2, DRF, PostgreSQL 14, SQLAlchemy, React 18, TypeScript, Docker, GitHub Actions, AWS (EC2, S3). Learning Kubernetes.",
+        "Jane Doe - jane@example.com - +1 415 555 0100\n- Built REST APIs with FastAPI and Pydantic\n- Celery workers on Redis\n- Deployed on EKS with Helm\nHobbies: cooking, celery juice",
+        "resume: Java 17, Spring Boot, Hibernate, Oracle, Jenkins, <!channel> [x](javascript:alert(1))",
     ];
 
     public static readonly IReadOnlyList<CardAction> Buttons =

@@ -10,7 +10,7 @@ namespace RecruiterBot.Channels.Conversation;
 
 public static class ConversationServices
 {
-    /// <summary>The knowledge base (validated at start-up), the turn, the renderers, the store and the turn runner.</summary>
+    /// <summary>The knowledge base (validated at start-up), the turn, the renderers, the configured store (<c>Storage:*</c>) and the turn runner.</summary>
     public static IServiceCollection AddRecruiterBotCore(this IServiceCollection services)
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,7 +18,7 @@ public static class ConversationServices
         services.AddSingleton(sp => TurnHandler.Create(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.AddRecruiterBotStorage();
         services.AddSingleton<ConversationTurns>();
         return services;
     }

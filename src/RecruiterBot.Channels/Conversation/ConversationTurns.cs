@@ -25,10 +25,29 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
     /// <summary>How often a turn is run again when another turn of the same conversation saved first.</summary>
     public const int MaxAttempts = 20;
 
+    // Turns of one conversation on this instance take turns (striped by key: bounded memory, no clean-up), so the
+    // optimistic save only races with other instances; a conflict there is retried after a short random pause.
+    private readonly SemaphoreSlim[] _conversationGates = Enumerable.Range(0, 1024).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
     public async Task<TurnOutcome> RunAsync(TurnRequest request, CancellationToken ct)
+    {
+        var gate = _conversationGates[(int)((uint)StringComparer.Ordinal.GetHashCode(request.ConversationKey) % (uint)_conversationGates.Length)];
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RunLockedAsync(request, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<TurnOutcome> RunLockedAsync(TurnRequest request, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), ct);
             var before = await store.LoadStateAsync(request.ConversationKey, ct) ?? ConversationState.New();
             if (request.InboundId is { } inboundId && attempt == 1)
             {

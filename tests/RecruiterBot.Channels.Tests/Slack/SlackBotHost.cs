@@ -12,6 +12,7 @@ public sealed class SlackBotHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("rb-slack-");
 
     public CapturedLogs Logs { get; } = new();
 
@@ -21,7 +22,13 @@ public sealed class SlackBotHost : WebApplicationFactory<Program>
         _services = services;
     }
 
-    /// <summary>Starts the bot; <paramref name="settings"/> override the defaults (null removes a key).</summary>
+    /// <summary>A SQLite file for hosts that share a store (two instances, or a restart); the caller deletes its folder.</summary>
+    public static string SharedDatabase() => Path.Combine(Directory.CreateTempSubdirectory("rb-slack-shared-").FullName, "bot.db");
+
+    /// <summary>
+    /// Starts the bot with its own SQLite store (unless <c>Storage:SqlitePath</c> is given); <paramref name="settings"/>
+    /// override the defaults (null removes a key).
+    /// </summary>
     public static SlackBotHost Start(SlackStandIn? standIn, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
@@ -35,6 +42,7 @@ public sealed class SlackBotHost : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? []) all[key] = value;
         var host = new SlackBotHost(all, services);
+        all.TryAdd("Storage:SqlitePath", Path.Combine(host._data.FullName, "bot.db"));
         host.UseKestrel();
         try { host.StartServer(); }
         catch
@@ -53,6 +61,12 @@ public sealed class SlackBotHost : WebApplicationFactory<Program>
     }
 
     public HttpClient Client() => CreateClient();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_data.FullName)) _data.Delete(recursive: true);
+    }
 
     /// <summary>Replaces a singleton with a given instance (a shared store, a fake clock).</summary>
     public static Action<IServiceCollection> Replace<T>(T instance) where T : class =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using RecruiterBot.Storage;
 
 namespace RecruiterBot.Channels.Tests.Slack;
 
@@ -110,17 +109,45 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Events_DuplicateAcrossInstancesSharingAStore_AnsweredOnce()
     {
-        var store = new InMemoryConversationStore(TimeProvider.System);
-        await using var first = SlackBotHost.Start(_slack, services: SlackBotHost.Replace<IConversationStore>(store));
-        await using var second = SlackBotHost.Start(_slack, services: SlackBotHost.Replace<IConversationStore>(store));
-        var body = SlackRequests.Mention("EvShared", "what is kubernetes");
-        using (var r = await first.Client().SendAsync(SlackRequests.Event(body))) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        await _slack.WaitForCallAsync("chat.postMessage");
-        using (var r = await second.Client().SendAsync(SlackRequests.Event(body, retryNum: 1))) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        using (var r = await second.Client().SendAsync(SlackRequests.Event(SlackRequests.DirectMessage("EvSentinel3", "what is redis")))) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        await _slack.WaitForCallAsync("chat.postMessage", c => c.Str("text")!.Contains("Redis"));
+        var database = SlackBotHost.SharedDatabase();
+        try
+        {
+            var shared = new Dictionary<string, string?> { ["Storage:SqlitePath"] = database };
+            await using var first = SlackBotHost.Start(_slack, shared);
+            await using var second = SlackBotHost.Start(_slack, shared);
+            var body = SlackRequests.Mention("EvShared", "what is kubernetes");
+            await Ack(body, first.Client());
+            await _slack.WaitForCallAsync("chat.postMessage");
+            await Ack(body, second.Client(), retryNum: 1);
+            await Ack(SlackRequests.DirectMessage("EvSentinel3", "what is redis"), second.Client());
+            await _slack.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == SlackRequests.DirectChannel);
 
-        Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage" && c.Str("channel") == SlackRequests.Channel);
+            Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage" && c.Str("channel") == SlackRequests.Channel);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(database)!, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Events_RetryAfterRestart_NotAnsweredAgain()
+    {
+        var database = SlackBotHost.SharedDatabase();
+        try
+        {
+            var shared = new Dictionary<string, string?> { ["Storage:SqlitePath"] = database };
+            var body = SlackRequests.Mention("EvRestart", "what is kubernetes");
+            await using (var before = SlackBotHost.Start(_slack, shared))
+            {
+                await Ack(body, before.Client());
+                await _slack.WaitForCallAsync("chat.postMessage");
+            }
+            await using var after = SlackBotHost.Start(_slack, shared);
+            await Ack(body, after.Client(), retryNum: 2);
+            await Ack(SlackRequests.DirectMessage("EvSentinel4", "what is redis"), after.Client());
+            await _slack.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == SlackRequests.DirectChannel);
+
+            Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage" && c.Str("channel") == SlackRequests.Channel);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(database)!, recursive: true); }
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Attributes;
+using RecruiterBot.Cards;
+using RecruiterBot.Core.Conversation;
+
+namespace RecruiterBot.Benchmarks;
+
+/// <summary>Binding a reply to its Adaptive Card and Block Kit templates, for each answer kind.</summary>
+[MemoryDiagnoser]
+public class CardBenchmarks
+{
+    private static readonly Dictionary<string, string> Questions = new()
+    {
+        ["skill"] = "what is Celery?",
+        ["glossary"] = "what is Flask?",
+        ["interview"] = "interview question",
+        ["resume"] = SampleResume.Text,
+        ["overview"] = "overview",
+        ["help"] = "help",
+        ["greeting"] = "hi",
+        ["unknown"] = "what is celery juice",
+    };
+
+    private ReplyRenderer _renderer = null!;
+    private BotReply _reply = null!;
+
+    [Params("skill", "glossary", "interview", "resume", "overview", "help", "greeting", "unknown")]
+    public string Kind { get; set; } = "skill";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _renderer = new ReplyRenderer();
+        var turns = TurnHandler.Create(Core.Knowledge.KnowledgeLoader.LoadFolder(CoreBenchmarks.KnowledgeFolder));
+        _reply = turns.Reply(IncomingMessage.FromText(Questions[Kind]), ConversationState.New(1)).Reply;
+        if (_reply.Intent != Kind) throw new InvalidOperationException($"'{Questions[Kind]}' answered {_reply.Intent}, not {Kind}");
+    }
+
+    [Benchmark(Description = "bind Adaptive Card")]
+    public object AdaptiveCard() => _renderer.AdaptiveCard(_reply);
+
+    [Benchmark(Description = "bind Block Kit")]
+    public object SlackMessage() => _renderer.SlackMessage(_reply);
+}

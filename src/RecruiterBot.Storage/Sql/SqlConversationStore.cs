@@ -1,0 +1,260 @@
+using System.Data.Common;
+using System.Text.Json;
+using RecruiterBot.Core.Conversation;
+using RecruiterBot.Storage.Stats;
+
+namespace RecruiterBot.Storage.Sql;
+
+/// <summary>
+/// The store on a SQL database: one schema and one set of statements for SQLite and PostgreSQL. A provider supplies
+/// connections, the lock that serializes migrations, and the auto-increment column. Times are Unix milliseconds (UTC).
+/// </summary>
+public abstract class SqlConversationStore : IConversationStore, IQuestionStats, IAsyncDisposable
+{
+    private const long DayMilliseconds = 86_400_000;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    private protected SqlConversationStore(TimeProvider time) => Time = time;
+
+    protected TimeProvider Time { get; }
+
+    /// <summary>"sqlite" or "postgres".</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Where the data is, for messages: the SQLite file, or the PostgreSQL host and database.</summary>
+    public abstract string Location { get; }
+
+    private protected abstract string IdentityColumn { get; }
+
+    private protected abstract DbConnection CreateConnection();
+
+    /// <summary>Starts the migration transaction holding the lock that keeps two instances from migrating at once.</summary>
+    private protected abstract Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Called before migrating, outside any transaction (SQLite: the folder, WAL mode).</summary>
+    private protected virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Called when a connection or command failed, so a provider can drop pooled connections to a dead server.</summary>
+    private protected virtual void OnFailure(Exception error) { }
+
+    /// <summary>Applies the migrations this database has not had yet; the store also does this before its first call.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        if (_schemaReady) return;
+        await _schemaGate.WaitAsync(ct);
+        try
+        {
+            if (_schemaReady) return;
+            await using var connection = await OpenAsync(ct);
+            await PrepareAsync(connection, ct);
+            await using var tx = await BeginMigrationAsync(connection, ct);
+            await ExecuteAsync(connection, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)", ct);
+            var current = Convert.ToInt32(await ScalarAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
+            if (current > Migration.Latest)
+                throw new InvalidOperationException($"The {Provider} database at {Location} has schema version {current}, newer than this build knows ({Migration.Latest}); update RecruiterBot.");
+            foreach (var migration in Migration.All.Where(m => m.Version > current))
+            {
+                await ExecuteAsync(connection, tx, migration.Sql.Replace("{identity}", IdentityColumn, StringComparison.Ordinal), ct);
+                await ExecuteAsync(connection, tx, "INSERT INTO schema_version (version, description, applied_at_ms) VALUES (@version, @description, @now)", ct,
+                    ("version", migration.Version), ("description", migration.Description), ("now", NowMs()));
+            }
+            await tx.CommitAsync(ct);
+            _schemaReady = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            OnFailure(e);
+            throw;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct) => RunAsync(async connection =>
+    {
+        await using var command = Command(connection, "SELECT version, state FROM conversation_state WHERE conversation_key = @key", ("key", conversationKey));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        // An unreadable state starts over at the stored version, so the next save still succeeds.
+        var state = ReadState(reader.GetString(1)) ?? ConversationState.New();
+        return state with { Version = reader.GetInt64(0) };
+    }, ct);
+
+    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => RunAsync(async connection =>
+    {
+        // One statement, atomic on both databases: insert the first version, or replace exactly the previous one.
+        const string sql = """
+            INSERT INTO conversation_state (conversation_key, version, state, updated_at_ms)
+            SELECT @key, @version, @state, @now
+            WHERE @version <= 1 OR EXISTS (SELECT 1 FROM conversation_state WHERE conversation_key = @key)
+            ON CONFLICT (conversation_key) DO UPDATE
+                SET version = excluded.version, state = excluded.state, updated_at_ms = excluded.updated_at_ms
+                WHERE conversation_state.version = excluded.version - 1
+            """;
+        var rows = await ExecuteAsync(connection, null, sql, ct,
+            ("key", conversationKey), ("version", state.Version), ("state", WriteState(state)), ("now", NowMs()));
+        return rows == 1;
+    }, ct);
+
+    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => RunAsync(async connection =>
+    {
+        const string claim = """
+            INSERT INTO inbound_claim (inbound_id, claimed_at_ms, state_before) VALUES (@id, @now, @state)
+            ON CONFLICT (inbound_id) DO UPDATE SET claimed_at_ms = excluded.claimed_at_ms, state_before = excluded.state_before
+                WHERE inbound_claim.claimed_at_ms <= @expired
+            """;
+        var now = Time.GetUtcNow();
+        // A claim released between the insert and the read is claimed again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var rows = await ExecuteAsync(connection, null, claim, ct, ("id", inboundId), ("now", now.ToUnixTimeMilliseconds()),
+                ("state", stateBefore is null ? null : WriteState(stateBefore)), ("expired", (now - InboundClaim.Lifetime).ToUnixTimeMilliseconds()));
+            if (rows == 1) return null;
+            await using var command = Command(connection, "SELECT claimed_at_ms, state_before FROM inbound_claim WHERE inbound_id = @id", ("id", inboundId));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+                return new InboundClaim(inboundId, reader.IsDBNull(1) ? null : ReadState(reader.GetString(1)),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
+        }
+        throw new InvalidOperationException($"Inbound id claim kept disappearing in the {Provider} store.");
+    }, ct);
+
+    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => RunAsync(connection =>
+        ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId)), ct);
+
+    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => RunAsync(connection => ExecuteAsync(connection, null, """
+        INSERT INTO question_log (asked_at_ms, channel, intent, entry_kind, entry_id, confidence, question, resume_skill_count)
+        VALUES (@at, @channel, @intent, @kind, @entry, @confidence, @question, @skills)
+        """, ct, ("at", entry.At.ToUnixTimeMilliseconds()), ("channel", entry.Channel), ("intent", entry.Intent), ("kind", entry.EntryKind),
+        ("entry", entry.EntryId), ("confidence", entry.Confidence), ("question", entry.Question), ("skills", entry.ResumeSkillCount)), ct);
+
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken ct) => RunAsync(async connection =>
+    {
+        var version = await ScalarAsync(connection, null, "SELECT MAX(version) FROM schema_version", ct);
+        return new StoreHealth(true, Provider, $"{Location}, schema version {version}");
+    }, ct);
+
+    /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/> and inbound claims past their lifetime.</summary>
+    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => RunAsync(async connection =>
+    {
+        var logRows = await ExecuteAsync(connection, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
+            ("before", logBefore.ToUnixTimeMilliseconds()));
+        var claims = await ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE claimed_at_ms <= @expired", ct,
+            ("expired", (Time.GetUtcNow() - InboundClaim.Lifetime).ToUnixTimeMilliseconds()));
+        return (logRows, claims);
+    }, ct);
+
+    public Task<QuestionStats> GetQuestionStatsAsync(DateTimeOffset since, int unansweredLimit, CancellationToken ct) => RunAsync(async connection =>
+    {
+        var sinceMs = since.ToUnixTimeMilliseconds();
+        var perDay = await QueryAsync(connection, $"""
+            SELECT asked_at_ms / {DayMilliseconds}, channel, COUNT(*) FROM question_log WHERE asked_at_ms >= @since
+            GROUP BY asked_at_ms / {DayMilliseconds}, channel ORDER BY 1, 2
+            """, r => new DayCount(DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(Convert.ToInt64(r.GetValue(0)))), r.GetString(1), Convert.ToInt64(r.GetValue(2))),
+            ct, ("since", sinceMs));
+        var intents = await QueryAsync(connection, """
+            SELECT intent, COUNT(*) FROM question_log WHERE asked_at_ms >= @since GROUP BY intent ORDER BY 2 DESC, 1
+            """, r => new NamedCount(r.GetString(0), Convert.ToInt64(r.GetValue(1))), ct, ("since", sinceMs));
+        var top = await QueryAsync(connection, $"""
+            SELECT entry_kind, entry_id, COUNT(*) FROM question_log
+            WHERE asked_at_ms >= @since AND entry_id IS NOT NULL AND entry_kind IS NOT NULL AND intent <> 'resume'
+            GROUP BY entry_kind, entry_id ORDER BY 3 DESC, 1, 2 LIMIT {QuestionStats.TopEntryLimit}
+            """, r => new EntryCount(r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2))), ct, ("since", sinceMs));
+        var unanswered = await QueryAsync(connection, """
+            SELECT question, COUNT(*), MAX(asked_at_ms) FROM question_log
+            WHERE asked_at_ms >= @since AND intent = 'unknown' AND question IS NOT NULL AND question <> ''
+            GROUP BY question ORDER BY 3 DESC, 1 LIMIT @limit
+            """, r => new UnansweredQuestion(r.GetString(0), Convert.ToInt64(r.GetValue(1)), DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(2)))),
+            ct, ("since", sinceMs), ("limit", (long)Math.Max(0, unansweredLimit)));
+        var perChannel = perDay.GroupBy(d => d.Channel).Select(g => new NamedCount(g.Key, g.Sum(d => d.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return new QuestionStats(since, perDay.Sum(d => d.Count), perDay, perChannel, intents, top, unanswered);
+    }, ct);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        _schemaGate.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        await MigrateAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            return await work(connection);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            OnFailure(e);
+            throw;
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string WriteState(ConversationState state) => JsonSerializer.Serialize(state, StorageJsonContext.Default.ConversationState);
+
+    private static ConversationState? ReadState(string json)
+    {
+        try { return JsonSerializer.Deserialize(json, StorageJsonContext.Default.ConversationState); }
+        catch (JsonException) { return null; }
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        command.Transaction = tx;
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql);
+        command.Transaction = tx;
+        return await command.ExecuteScalarAsync(ct);
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        return rows;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace RecruiterBot.Storage.Sql;
+
+/// <summary>The embedded default: one file, nothing to install, one instance.</summary>
+internal sealed class SqliteConversationStore : SqlConversationStore
+{
+    private readonly string _connectionString;
+
+    public SqliteConversationStore(string path, TimeProvider time) : base(time)
+    {
+        FilePath = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Writers wait for each other (SQLite allows one at a time) instead of failing at once.
+            DefaultTimeout = 10,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public override string Provider => StorageOptions.Sqlite;
+
+    public override string Location => FilePath;
+
+    private protected override string IdentityColumn => "INTEGER PRIMARY KEY";
+
+    private protected override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
+
+    private protected override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        // Readers do not block the writer; the setting is kept in the file.
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    // BEGIN IMMEDIATE takes the write lock first, so a second process waits instead of migrating too.
+    private protected override Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <summary>Creates the file's folder; the file itself is created by the first connection.</summary>
+    public static SqliteConversationStore Create(string path, TimeProvider time)
+    {
+        var store = new SqliteConversationStore(path, time);
+        if (Path.GetDirectoryName(store.FilePath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        return store;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; let it go with the store.
+        using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        return base.DisposeAsync();
+    }
+}

@@ -1,0 +1,264 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RecruiterBot.Core.Conversation;
+using RecruiterBot.Storage.Sql;
+using RecruiterBot.Storage.Stats;
+using RecruiterBot.Storage.Tests.Host;
+
+namespace RecruiterBot.Storage.Tests.Sql;
+
+/// <summary>The behaviour both providers must have; each provider's test class supplies a fresh empty database.</summary>
+public abstract class ConversationStoreContract : IAsyncLifetime
+{
+    private readonly List<SqlConversationStore> _stores = [];
+
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The database of this test: a SQLite file or a PostgreSQL connection string.</summary>
+    protected string Database { get; private set; } = "";
+
+    protected abstract Task<string> NewDatabaseAsync();
+
+    protected abstract Dictionary<string, string?> HostSettings(string database);
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync() => Database = await NewDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores) await store.DisposeAsync();
+        await CleanUpAsync();
+    }
+
+    private StorageOptions Options()
+    {
+        var settings = HostSettings(Database);
+        return new StorageOptions
+        {
+            Provider = settings["Storage:Provider"]!,
+            SqlitePath = settings.GetValueOrDefault("Storage:SqlitePath") ?? "unused.db",
+            ConnectionString = settings.GetValueOrDefault("ConnectionStrings:RecruiterBot"),
+        };
+    }
+
+    protected SqlConversationStore Open()
+    {
+        var store = StorageServices.CreateStore(Options(), Time);
+        _stores.Add(store);
+        return store;
+    }
+
+    private static ConversationState State(long version, params string[] shown) => new()
+    {
+        Seed = 42,
+        Version = version,
+        ShownChecks = shown,
+        LastTopic = new TopicRef(EntryRef.Interview, "check-1", "core", "python"),
+    };
+
+    [Fact]
+    public async Task LoadStateAsync_NothingSaved_ReturnsNull()
+    {
+        Assert.Null(await Open().LoadStateAsync("webchat:nobody", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TrySaveStateAsync_FirstThenNextVersion_LoadsWhatWasSaved()
+    {
+        var store = Open();
+        Assert.True(await store.TrySaveStateAsync("c1", State(1, "a"), CancellationToken.None));
+        Assert.True(await store.TrySaveStateAsync("c1", State(2, "a", "b"), CancellationToken.None));
+
+        var loaded = await Open().LoadStateAsync("c1", CancellationToken.None);
+
+        Assert.NotNull(loaded);
+        Assert.Equal(2, loaded.Version);
+        Assert.Equal(42, loaded.Seed);
+        Assert.Equal(["a", "b"], loaded.ShownChecks);
+        Assert.Equal(new TopicRef(EntryRef.Interview, "check-1", "core", "python"), loaded.LastTopic);
+    }
+
+    [Fact]
+    public async Task TrySaveStateAsync_VersionNotNext_ReturnsFalseAndKeepsState()
+    {
+        var store = Open();
+        Assert.True(await store.TrySaveStateAsync("c1", State(1, "a"), CancellationToken.None));
+
+        Assert.False(await store.TrySaveStateAsync("c1", State(1, "x"), CancellationToken.None));
+        Assert.False(await store.TrySaveStateAsync("c1", State(3, "x"), CancellationToken.None));
+        Assert.False(await store.TrySaveStateAsync("other", State(2, "x"), CancellationToken.None));
+
+        Assert.Equal(["a"], (await store.LoadStateAsync("c1", CancellationToken.None))!.ShownChecks);
+        Assert.Null(await store.LoadStateAsync("other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TrySaveStateAsync_FiftyParallelSavesOfOneVersion_ExactlyOneWins()
+    {
+        var store = Open();
+        await store.MigrateAsync(CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => store.TrySaveStateAsync("race", State(1, $"check-{i}"), CancellationToken.None))));
+
+        Assert.Single(results, saved => saved);
+    }
+
+    [Fact]
+    public async Task TryClaimInboundAsync_SameIdTwice_SecondGetsFirstClaimWithItsState()
+    {
+        var store = Open();
+
+        Assert.Null(await store.TryClaimInboundAsync("Ev123", State(3, "a"), CancellationToken.None));
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var duplicate = await Open().TryClaimInboundAsync("Ev123", State(4, "a", "b"), CancellationToken.None);
+
+        Assert.NotNull(duplicate);
+        Assert.Equal("Ev123", duplicate.InboundId);
+        Assert.Equal(3, duplicate.StateBefore!.Version);
+        Assert.Equal(Time.GetUtcNow().AddMinutes(-5), duplicate.ClaimedAt);
+    }
+
+    [Fact]
+    public async Task TryClaimInboundAsync_AfterADay_IsNewAgain()
+    {
+        var store = Open();
+        Assert.Null(await store.TryClaimInboundAsync("activity-1", null, CancellationToken.None));
+
+        Time.Advance(InboundClaim.Lifetime + TimeSpan.FromSeconds(1));
+
+        Assert.Null(await store.TryClaimInboundAsync("activity-1", null, CancellationToken.None));
+        Assert.NotNull(await store.TryClaimInboundAsync("activity-1", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReleaseInboundAsync_ClaimedId_CanBeClaimedAgain()
+    {
+        var store = Open();
+        Assert.Null(await store.TryClaimInboundAsync("req-1", null, CancellationToken.None));
+
+        await store.ReleaseInboundAsync("req-1", CancellationToken.None);
+
+        Assert.Null(await store.TryClaimInboundAsync("req-1", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaimInboundAsync_FiftyParallelClaimsOfOneId_ExactlyOneIsNew()
+    {
+        var store = Open();
+        await store.MigrateAsync(CancellationToken.None);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            Task.Run(() => store.TryClaimInboundAsync("Ev-race", null, CancellationToken.None))));
+
+        Assert.Single(claims, c => c is null);
+    }
+
+    [Fact]
+    public async Task GetQuestionStatsAsync_LoggedQuestions_CountsPerDayChannelIntentEntryAndUnanswered()
+    {
+        var store = Open();
+        var day1 = new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero);
+        var day2 = day1.AddDays(1);
+        QuestionLogEntry Entry(DateTimeOffset at, string channel, string intent, string? kind = null, string? id = null, string? question = null) =>
+            new(at, channel, intent, kind, id, intent == "unknown" ? 0 : 1, question, null);
+        QuestionLogEntry[] entries =
+        [
+            Entry(day1.AddDays(-60), "webchat", "skill", "skill", "celery"),
+            Entry(day1, "webchat", "skill", "skill", "celery"),
+            Entry(day1.AddHours(1), "slack", "skill", "skill", "celery"),
+            Entry(day1.AddHours(2), "msteams", "glossary", "glossary", "flask"),
+            Entry(day2, "webchat", "unknown", question: "what is haskell"),
+            Entry(day2.AddHours(1), "slack", "unknown", question: "cobol?"),
+            Entry(day2.AddHours(2), "webchat", "unknown", question: "what is haskell"),
+            new(day2.AddHours(3), "webchat", "resume", "skill", "python", 1, null, 4),
+            Entry(day2.AddHours(4), "webchat", "interview", "interview", "orm-n-plus-one"),
+        ];
+        foreach (var e in entries) await store.AppendQuestionAsync(e, CancellationToken.None);
+
+        var stats = await Open().GetQuestionStatsAsync(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), 10, CancellationToken.None);
+
+        Assert.Equal(8, stats.Total);
+        Assert.Equal(
+        [
+            new DayCount(new DateOnly(2026, 11, 19), "msteams", 1), new DayCount(new DateOnly(2026, 11, 19), "slack", 1),
+            new DayCount(new DateOnly(2026, 11, 19), "webchat", 1), new DayCount(new DateOnly(2026, 11, 20), "slack", 1),
+            new DayCount(new DateOnly(2026, 11, 20), "webchat", 4),
+        ], stats.PerDay);
+        Assert.Equal([new NamedCount("webchat", 5), new NamedCount("slack", 2), new NamedCount("msteams", 1)], stats.PerChannel);
+        Assert.Equal([new NamedCount("unknown", 3), new NamedCount("skill", 2), new NamedCount("glossary", 1), new NamedCount("interview", 1), new NamedCount("resume", 1)], stats.Intents);
+        Assert.Equal([new EntryCount("skill", "celery", 2), new EntryCount("glossary", "flask", 1), new EntryCount("interview", "orm-n-plus-one", 1)], stats.TopEntries);
+        Assert.Equal([new UnansweredQuestion("what is haskell", 2, day2.AddHours(2)), new UnansweredQuestion("cobol?", 1, day2.AddHours(1))], stats.Unanswered);
+    }
+
+    [Fact]
+    public async Task GetQuestionStatsAsync_MoreThanTwentyEntries_ListsTheTwentyMostAsked()
+    {
+        var store = Open();
+        for (var i = 0; i < 25; i++)
+            for (var n = 0; n <= i; n++)
+                await store.AppendQuestionAsync(new QuestionLogEntry(Time.GetUtcNow(), "webchat", "skill", "skill", $"s{i:00}", 1, null, null), CancellationToken.None);
+
+        var stats = await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None);
+
+        Assert.Equal(QuestionStats.TopEntryLimit, stats.TopEntries.Count);
+        Assert.Equal(new EntryCount("skill", "s24", 25), stats.TopEntries[0]);
+        Assert.Equal(new EntryCount("skill", "s05", 6), stats.TopEntries[^1]);
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_OldLogRowsAndClaims_DeletesOnlyThose()
+    {
+        var store = Open();
+        var now = Time.GetUtcNow();
+        await store.AppendQuestionAsync(new QuestionLogEntry(now.AddDays(-100), "webchat", "skill", "skill", "old", 1, null, null), CancellationToken.None);
+        await store.AppendQuestionAsync(new QuestionLogEntry(now.AddDays(-10), "webchat", "skill", "skill", "recent", 1, null, null), CancellationToken.None);
+        await store.TryClaimInboundAsync("old-claim", null, CancellationToken.None);
+        Time.Advance(TimeSpan.FromDays(2));
+        await store.TryClaimInboundAsync("new-claim", null, CancellationToken.None);
+
+        var (logRows, claims) = await store.DeleteExpiredAsync(Time.GetUtcNow().AddDays(-90), CancellationToken.None);
+
+        Assert.Equal((1, 1), (logRows, claims));
+        var stats = await store.GetQuestionStatsAsync(now.AddDays(-365), 10, CancellationToken.None);
+        Assert.Equal([new EntryCount("skill", "recent", 1)], stats.TopEntries);
+        Assert.NotNull(await store.TryClaimInboundAsync("new-claim", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_TwoInstancesStartingTogether_BothSucceedOnOneSchema()
+    {
+        var (first, second) = (Open(), Open());
+
+        await Task.WhenAll(Task.Run(() => first.MigrateAsync(CancellationToken.None)), Task.Run(() => second.MigrateAsync(CancellationToken.None)));
+        await first.TrySaveStateAsync("c1", State(1), CancellationToken.None);
+
+        var health = await Open().CheckHealthAsync(CancellationToken.None);
+        Assert.True(health.Ok);
+        Assert.Contains($"schema version {Migration.Latest}", health.Detail);
+        Assert.NotNull(await second.LoadStateAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_FiftyParallelAnotherQuestionTurnsOnTwoInstances_EveryUpdateKeptAndNoRepeatWithinThePool()
+    {
+        var settings = HostSettings(Database);
+        settings["Storage:CallTimeoutMilliseconds"] = "10000";
+        await using var a = new BotFactory(settings);
+        await using var b = new BotFactory(settings);
+        var poolSize = a.Services.GetRequiredService<Core.Knowledge.KnowledgeBase>().Interview.Count;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? a : b).SayAsync("webchat:busy", "another question"))));
+
+        var checks = outcomes.Select(o => Assert.IsType<InterviewReply>(o.Reply!.Reply).Check.Id).ToList();
+        var state = await Open().LoadStateAsync("webchat:busy", CancellationToken.None);
+        Assert.Equal(50, state!.Version);
+        // The pool restarts only when used up: every check is shown 50 / pool times, give or take one.
+        var perCheck = checks.GroupBy(c => c).Select(g => g.Count()).ToList();
+        Assert.Equal(poolSize, perCheck.Count);
+        Assert.All(perCheck, count => Assert.InRange(count, 50 / poolSize, (50 + poolSize - 1) / poolSize));
+        Assert.Equal(50 / poolSize, outcomes.Count(o => o.Reply!.Reply is InterviewReply { PoolRestarted: true }));
+    }
+}
