@@ -1,4 +1,4 @@
-# Sourced by tests/run.sh: the card tests render in headless Chromium (Debian's package, never `playwright install`).
+# Sourced by tests/run.sh: the card tests and the web chat browser tests run in headless Chromium (Debian's package, never `playwright install`).
 # Idempotent: does nothing when /usr/bin/chromium is already there.
 if [ ! -x /usr/bin/chromium ]; then
   if ! command -v apt-get > /dev/null; then

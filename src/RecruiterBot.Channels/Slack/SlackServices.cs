@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace RecruiterBot.Channels.Slack;
 
@@ -11,6 +12,7 @@ public static class SlackServices
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ChannelStatus(SlackWorkHandler.Channel, sp.GetRequiredService<IOptions<SlackOptions>>().Value.Enabled));
         services.AddSingleton<SlackSignatureVerifier>();
         services.AddSingleton<SlackBotIdentity>();
         services.AddSingleton<SlackReplyQueue>();

@@ -9,7 +9,7 @@ public sealed class KnowledgeOptions
 
     /// <summary><c>Knowledge:Path</c>: the folder holding the knowledge *.yaml files. Relative paths are tried against
     /// the working directory, then the application's folder. Default <c>knowledge/</c>.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Knowledge:Path is required: the folder holding the knowledge *.yaml files")]
     public string Path { get; set; } = "knowledge/";
 
     /// <summary>Resolves <see cref="Path"/> to an existing folder, or the working-directory form when none exists.</summary>

@@ -36,7 +36,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         using var http = _bot.CreateClient();
         var before = await _bot.SayAsync("webchat:outage", "another question");
-        Assert.Equal("ready", await StatusAsync(http));
+        Assert.Equal("ok", await StatusAsync(http));
 
         await _cluster.KillAsync();
         for (var i = 0; i < 8; i++)
@@ -50,7 +50,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         await _cluster.StartAgainAsync();
         var deadline = Stopwatch.StartNew();
-        while (await StatusAsync(http) != "ready")
+        while (await StatusAsync(http) != "ok")
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the store did not reconnect within 30 s of the database coming back");
             await Task.Delay(200);

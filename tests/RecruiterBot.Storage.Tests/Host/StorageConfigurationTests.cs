@@ -68,8 +68,8 @@ public sealed class StorageConfigurationTests : IDisposable
 
         var body = await http.GetFromJsonAsync<JsonElement>("/readyz");
 
-        Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Equal("sqlite", body.GetProperty("storage").GetProperty("provider").GetString());
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+        Assert.StartsWith("sqlite", body.GetProperty("checks").GetProperty("store").GetProperty("detail").GetString());
         Assert.True(File.Exists(path));
     }
 }
