@@ -39,15 +39,12 @@ public sealed record SlackBlockActions
 
     public sealed record ActionMessage
     {
-        [JsonPropertyName("ts")] public string? Ts { get; init; }
         [JsonPropertyName("thread_ts")] public string? ThreadTs { get; init; }
     }
 
     public sealed record PressedAction
     {
         [JsonPropertyName("action_id")] public string? ActionId { get; init; }
-        [JsonPropertyName("block_id")] public string? BlockId { get; init; }
         [JsonPropertyName("value")] public string? Value { get; init; }
-        [JsonPropertyName("action_ts")] public string? ActionTs { get; init; }
     }
 }

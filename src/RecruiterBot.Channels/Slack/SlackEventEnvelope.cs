@@ -13,7 +13,6 @@ public sealed record SlackEventEnvelope
     [JsonPropertyName("type")] public string? Type { get; init; }
     [JsonPropertyName("challenge")] public string? Challenge { get; init; }
     [JsonPropertyName("team_id")] public string? TeamId { get; init; }
-    [JsonPropertyName("api_app_id")] public string? ApiAppId { get; init; }
     [JsonPropertyName("event_id")] public string? EventId { get; init; }
     [JsonPropertyName("event")] public SlackEvent? Event { get; init; }
     // Fields the bot does not model; settable because System.Text.Json fills extension data after construction.

@@ -17,6 +17,10 @@ internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceSc
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    // Cancelled only when the host's shutdown timeout runs out, so replies already acknowledged to Slack are finished.
+    // Not disposed: it holds no timer, and the host may stop this service after the container has disposed it.
+    private readonly CancellationTokenSource _abort = new();
+
     /// <summary>False when the queue is full: the caller answers 503 so Slack delivers the event again later.</summary>
     public bool TryEnqueue(SlackWork work)
     {
@@ -28,7 +32,7 @@ internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceSc
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return Task.CompletedTask;
-        return Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrentReplies).Select(_ => Task.Run(() => WorkAsync(stoppingToken), CancellationToken.None)));
+        return Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrentReplies).Select(_ => Task.Run(() => WorkAsync(_abort.Token), CancellationToken.None)));
     }
 
     private async Task WorkAsync(CancellationToken ct)
@@ -57,8 +61,10 @@ internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceSc
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // No new work; the workers drain what is queued and stop, or are cut off when the shutdown timeout fires.
         _queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        using (cancellationToken.Register(_abort.Cancel)) await base.StopAsync(cancellationToken);
+        await _abort.CancelAsync();
         while (_queue.Reader.TryRead(out var left)) Log.SlackReplyNotDelivered(logger, left.Id, "queue", "shutting_down");
     }
 }

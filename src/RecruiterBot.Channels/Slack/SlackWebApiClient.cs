@@ -49,7 +49,7 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         return SendAsync("response_url", url, response, SlackJsonContext.Default.SlackCommandResponse, ct);
     }
 
-    public static bool IsSlackResponseUrl(string? value, Uri apiBaseUrl, out Uri url)
+    private static bool IsSlackResponseUrl(string? value, Uri apiBaseUrl, out Uri url)
     {
         url = null!;
         if (!Uri.TryCreate(value, UriKind.Absolute, out var parsed)) return false;

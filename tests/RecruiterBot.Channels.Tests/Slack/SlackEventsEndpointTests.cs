@@ -164,6 +164,20 @@ public sealed class SlackEventsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_HostStopsWithRepliesQueued_RepliesStillSent()
+    {
+        _slack.Stall = TimeSpan.FromMilliseconds(300);
+        var bot = SlackBotHost.Start(_slack);
+        using (var client = bot.Client())
+        {
+            await Ack(SlackRequests.DirectMessage("EvStop1", "what is celery"), client);
+            await Ack(SlackRequests.DirectMessage("EvStop2", "what is redis", ts: "1700000201.000201"), client);
+        }
+        await bot.DisposeAsync();
+        Assert.Equal(2, _slack.Calls.Count(c => c.Method == "chat.postMessage" && c.Ok));
+    }
+
+    [Fact]
     public async Task Events_QueueFull_503AndTheRetryIsAnswered()
     {
         var gate = new TaskCompletionSource();
