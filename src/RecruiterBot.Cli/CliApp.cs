@@ -25,6 +25,8 @@ public static class CliApp
         root.Subcommands.Add(SlackManifestCommand.Create(io));
         root.Subcommands.Add(StatsCommand.Create(io));
 
+        root.Subcommands.Add(TeamsPackageCommand.Create(io));
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using RecruiterBot.Channels.Admin;
 using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Channels.Slack;
+using RecruiterBot.Channels.Teams;
 using RecruiterBot.Channels.WebChat;
 using RecruiterBot.Host;
 using RecruiterBot.Host.Health;
@@ -11,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 
 builder.Services.AddRecruiterBotCore();
 builder.Services.AddWebChatChannel();
+builder.Services.AddTeamsChannel();
 builder.Services.AddSlackChannel();
 builder.Services.AddAdminPage();
 
@@ -18,6 +20,7 @@ var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints(WebChatPage.Files);
+app.MapTeamsEndpoints();
 app.MapSlackEndpoints();
 app.MapAdminEndpoints();
 app.LogStartupSummary();

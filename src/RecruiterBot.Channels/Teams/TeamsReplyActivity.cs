@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace RecruiterBot.Channels.Teams;
+
+/// <summary>A message the bot sends through the connector: the plain text always, the Adaptive Card when there is one.</summary>
+/// <remarks>https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object</remarks>
+public sealed record TeamsReplyActivity
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
+    [JsonPropertyName("type")] public string Type { get; init; } = "message";
+    [JsonPropertyName("from")] public ChannelAccount? From { get; init; }
+    [JsonPropertyName("recipient")] public ChannelAccount? Recipient { get; init; }
+    [JsonPropertyName("conversation")] public ChannelAccount? Conversation { get; init; }
+    [JsonPropertyName("replyToId")] public string? ReplyToId { get; init; }
+    [JsonPropertyName("text")] public required string Text { get; init; }
+    [JsonPropertyName("attachments")] public IReadOnlyList<CardAttachment>? Attachments { get; init; }
+
+    public sealed record ChannelAccount([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("name")] string? Name = null);
+
+    public sealed record CardAttachment([property: JsonPropertyName("contentType")] string ContentType, [property: JsonPropertyName("content")] JsonObject Content);
+}

@@ -1,0 +1,87 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecruiterBot.Cards;
+using RecruiterBot.Channels.Conversation;
+using RecruiterBot.Core.Conversation;
+using RecruiterBot.Storage;
+
+namespace RecruiterBot.Channels.Teams;
+
+/// <summary>An activity to answer: a message, or a welcome when the bot was added.</summary>
+internal sealed record TeamsReplyWork(TeamsActivity Activity, bool Welcome);
+
+/// <summary>
+/// The activities waiting for their answer, and the workers that run the turn and send the reply. Teams gets its 200
+/// as soon as an activity is queued, so a slow connector never delays it; a full queue refuses (503) and nothing of
+/// the activity is recorded, so Teams' redelivery is answered.
+/// </summary>
+internal sealed class TeamsReplyQueue(
+    IOptions<TeamsOptions> options, ConversationTurns turns, ReplyRenderer renderer, IConversationStore store,
+    TeamsConnectorClient connector, ILogger<TeamsReplyQueue> logger) : BackgroundService
+{
+    public const string Channel = "msteams";
+    public const string InboundPrefix = "msteams:";
+    public const string WelcomePrefix = "msteams-welcome:";
+
+    private readonly Channel<TeamsReplyWork> _queue = System.Threading.Channels.Channel.CreateBounded<TeamsReplyWork>(
+        new BoundedChannelOptions(options.Value.ReplyQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
+
+    public bool TryEnqueue(TeamsReplyWork work) => _queue.Writer.TryWrite(work);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.ReplyWorkers).Select(_ => WorkAsync(stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var work in _queue.Reader.ReadAllAsync(ct))
+            {
+                try { await AnswerAsync(work, ct); }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+                catch (Exception e) { Log.TeamsReplyFailed(logger, work.Activity.Id ?? "(none)", e); }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private async Task AnswerAsync(TeamsReplyWork work, CancellationToken ct)
+    {
+        var activity = work.Activity;
+        var conversationId = activity.Conversation!.Id!;
+        RenderedReply reply;
+        string? replyToId;
+        if (work.Welcome)
+        {
+            // Teams sends installationUpdate and conversationUpdate for one install, and again on reinstall: one welcome.
+            var welcomeId = WelcomePrefix + TeamsMessageReader.ConversationWithoutThread(conversationId);
+            if (await store.TryClaimInboundAsync(welcomeId, stateBefore: null, ct) is not null) return;
+            reply = renderer.Render(new GreetingReply());
+            replyToId = null;
+        }
+        else
+        {
+            var request = new TurnRequest(Channel, TeamsMessageReader.ConversationKey(activity), TeamsMessageReader.ToIncomingMessage(activity),
+                activity.Id is { } id ? InboundPrefix + id : null, ReplayDuplicate: false);
+            var outcome = await turns.RunAsync(request, ct);
+            if (outcome.Reply is null) return;
+            reply = outcome.Reply;
+            replyToId = activity.Id;
+        }
+
+        var message = new TeamsReplyActivity
+        {
+            From = new(activity.Recipient?.Id, activity.Recipient?.Name),
+            Recipient = new(activity.From?.Id, activity.From?.Name),
+            Conversation = new(conversationId),
+            ReplyToId = replyToId,
+            Text = reply.Text,
+            Attachments = reply.Card is { } card ? [new(TeamsReplyActivity.AdaptiveCardContentType, card)] : null,
+        };
+        // In a channel the conversation id carries ";messageid=": the reply lands in that thread.
+        await connector.SendAsync(activity.ServiceUrl!, conversationId, replyToId, message, ct);
+        Log.TeamsReplySent(logger, activity.Id ?? "(none)", reply.Reply.Intent);
+    }
+}

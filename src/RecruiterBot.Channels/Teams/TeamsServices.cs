@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RecruiterBot.Channels.Teams;
+
+public static class TeamsServices
+{
+    /// <summary>The Teams channel: options, the token check (JwtBearer scheme and policy "Teams"), the connector and
+    /// token clients, the reply queue. <see cref="TeamsEndpoints.MapTeamsEndpoints"/> maps the route.</summary>
+    public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
+    {
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ChannelStatus("msteams", sp.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled));
+        services.AddSingleton<TeamsServiceUrlPolicy>();
+        services.AddSingleton<TeamsTokenValidation>();
+        services.AddSingleton<TeamsBotTokenClient>();
+        services.AddSingleton<TeamsConnectorClient>();
+        services.AddSingleton<TeamsReplyQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsReplyQueue>());
+
+        services.AddHttpClient(nameof(TeamsTokenValidation), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(TeamsBotTokenClient), c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(nameof(TeamsConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+
+        services.AddAuthentication().AddJwtBearer(TeamsTokenValidation.Scheme, TeamsTokenValidation.Configure);
+        services.AddAuthorizationBuilder().AddPolicy(TeamsTokenValidation.Policy,
+            p => p.AddAuthenticationSchemes(TeamsTokenValidation.Scheme).RequireAuthenticatedUser());
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RecruiterBot.Channels.Teams;
+
+/// <summary>
+/// The signing keys of one OpenID metadata document and the issuers they sign for. Keys are cached for
+/// <see cref="CacheLifetime"/>; a token naming an unknown key id makes one refresh (at most one per
+/// <see cref="RefreshCooldown"/>, so forged key ids cannot make the bot hammer the metadata endpoint).
+/// </summary>
+internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string> issuers, IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
+{
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan RefreshCooldown = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private IReadOnlyList<SecurityKey>? _keys;
+    private DateTimeOffset _fetchedAt;
+    private DateTimeOffset? _lastForcedRefresh;
+
+    public IReadOnlyList<string> Issuers => issuers;
+
+    public bool SignsFor(string issuer) => issuers.Contains(issuer, StringComparer.Ordinal);
+
+    /// <summary>The cached keys, fetched when there are none yet or they are old; with <paramref name="unknownKeyId"/>
+    /// the keys are refreshed first unless a refresh happened within the cooldown.</summary>
+    public async Task<IReadOnlyList<SecurityKey>> GetKeysAsync(string? unknownKeyId, CancellationToken ct)
+    {
+        var seen = _keys;
+        await _lock.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow();
+            // Another request refreshed while this one waited: use its keys.
+            if (_keys is not null && !ReferenceEquals(seen, _keys)) return _keys;
+            var stale = _keys is null || now - _fetchedAt > CacheLifetime;
+            var forced = unknownKeyId is not null && (_lastForcedRefresh is null || now - _lastForcedRefresh >= RefreshCooldown);
+            if (!stale && !forced) return _keys!;
+            if (forced) _lastForcedRefresh = now;
+            try
+            {
+                using var http = httpClients.CreateClient(nameof(TeamsTokenValidation));
+                var retriever = new HttpDocumentRetriever(http) { RequireHttps = !IsLoopback(metadataUrl) };
+                var config = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, ct);
+                _keys = config.SigningKeys.ToList();
+                _fetchedAt = now;
+                Log.TeamsKeysFetched(logger, metadataUrl, _keys.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Keep what we had: an unreachable metadata endpoint must not lock out tokens signed with known keys.
+                Log.TeamsKeysFetchFailed(logger, metadataUrl, e);
+            }
+            return _keys ?? [];
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.IsLoopback;
+}

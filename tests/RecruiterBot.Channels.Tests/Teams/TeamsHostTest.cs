@@ -1,0 +1,28 @@
+namespace RecruiterBot.Channels.Tests.Teams;
+
+/// <summary>A stand-in and a bot configured against it, started for one test and stopped after it.</summary>
+public abstract class TeamsHostTest : IAsyncLifetime
+{
+    protected TeamsStandIn StandIn { get; private set; } = null!;
+    protected TeamsBotFactory Bot { get; private set; } = null!;
+    protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Changes to the bot's settings for this test class.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings) { }
+
+    public async Task InitializeAsync()
+    {
+        StandIn = await TeamsStandIn.StartAsync();
+        Bot = TeamsBotFactory.ForStandIn(StandIn, Configure);
+        Client = Bot.StartClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Bot.DisposeAsync();
+        await StandIn.DisposeAsync();
+    }
+
+    protected string Token() => StandIn.CreateToken();
+}
