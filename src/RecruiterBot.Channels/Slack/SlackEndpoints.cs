@@ -1,3 +1,4 @@
+using RecruiterBot.Core.Knowledge;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -68,7 +69,7 @@ public static class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> HandleCommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, ConversationTurns turns, SlackReplyQueue queue, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> HandleCommandsAsync(HttpRequest request, SlackSignatureVerifier verifier, Lazy<ConversationTurns> turnsOnceLoaded, SlackReplyQueue queue, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(SlackEndpoints));
         var (body, refused) = await ReadVerifiedAsync(request, verifier, logger, ct);
@@ -79,6 +80,10 @@ public static class SlackEndpoints
         if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
         var (command, problem) = SlackSlashCommand.FromForm(form);
         if (command is null) return Refuse(request, logger, StatusCodes.Status400BadRequest, problem!);
+
+        ConversationTurns turns;
+        try { turns = turnsOnceLoaded.Value; }
+        catch (KnowledgeLoadException) { return Refuse(request, logger, StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz"); }
 
         var key = SlackMessages.ConversationKey(command.TeamId, command.ChannelId, null, command.UserId);
         var inboundId = command.TriggerId is { } trigger ? "slack:command:" + trigger : null;
