@@ -7,26 +7,8 @@ using RecruiterBot.Storage;
 
 namespace RecruiterBot.Channels.Tests.Slack;
 
-public sealed class SlackCommandsEndpointTests : IAsyncLifetime
+public sealed class SlackCommandsEndpointTests : SlackHostTest
 {
-    private SlackStandIn _slack = null!;
-    private SlackBotHost _bot = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await SlackStandIn.StartAsync();
-        _bot = SlackBotHost.Start(_slack);
-        _client = _bot.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("what is celery", "Celery", true)]
     [InlineData("question", "Interview question", true)]
@@ -65,12 +47,12 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     {
         var (answer, _) = await CommandAsync(text);
         var share = ShareButton(answer)!;
-        var responseUrl = _slack.ResponseUrl("share1");
-        using var response = await _client.SendAsync(SlackRequests.Interaction(
+        var responseUrl = Slack.ResponseUrl("share1");
+        using var response = await Client.SendAsync(SlackRequests.Interaction(
             SlackRequests.ButtonPress("share", share["value"]!.ToString(), responseUrl, ephemeral: true)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var posted = await _slack.WaitForCallAsync("response_url");
+        var posted = await Slack.WaitForCallAsync("response_url");
         Assert.Equal("in_channel", posted.Str("response_type"));
         Assert.Equal(answer["text"]!.ToString(), posted.Str("text"));
         var shown = new JsonArray([.. answer["blocks"]!.AsArray().Where(b => b!["block_id"]?.ToString() != "share").Select(b => b!.DeepClone())]);
@@ -91,8 +73,8 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Commands_SameTriggerTwice_AnsweredOnce()
     {
-        using var first = await _client.SendAsync(SlackRequests.Command("what is celery", triggerId: "same.trigger"));
-        using var second = await _client.SendAsync(SlackRequests.Command("what is celery", triggerId: "same.trigger"));
+        using var first = await Client.SendAsync(SlackRequests.Command("what is celery", triggerId: "same.trigger"));
+        using var second = await Client.SendAsync(SlackRequests.Command("what is celery", triggerId: "same.trigger"));
         Assert.Contains("Celery", await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal("", await second.Content.ReadAsStringAsync());
@@ -101,7 +83,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Commands_SslCheck_Answered200()
     {
-        using var response = await _client.SendAsync(SlackRequests.Signed("/slack/commands", "token=abc&ssl_check=1", "application/x-www-form-urlencoded"));
+        using var response = await Client.SendAsync(SlackRequests.Signed("/slack/commands", "token=abc&ssl_check=1", "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -111,7 +93,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     [InlineData("", "missing")]
     public async Task Commands_MalformedForm_400WithReason(string body, string reason)
     {
-        using var response = await _client.SendAsync(SlackRequests.Signed("/slack/commands", body, "application/x-www-form-urlencoded"));
+        using var response = await Client.SendAsync(SlackRequests.Signed("/slack/commands", body, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.ToString());
     }
@@ -121,7 +103,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     {
         // Slack's own signed example, replayed at the time it was made (a fake clock): it verifies, and gets help.
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1531420618).AddSeconds(10));
-        await using var bot = SlackBotHost.Start(_slack, new() { ["Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5" },
+        await using var bot = SlackBotHost.Start(Slack, new() { ["Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5" },
             SlackBotHost.Replace<TimeProvider>(clock));
         using var client = bot.Client();
         var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(SlackSignatureVerifierTests.DocBody) };
@@ -145,15 +127,15 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Commands_SlowStore_AcknowledgedInTimeAndAnsweredThroughResponseUrl()
     {
-        await using var bot = SlackBotHost.Start(_slack, services: SlackBotHost.Replace<IConversationStore>(new SlowConversationStore(TimeSpan.FromSeconds(4))));
+        await using var bot = SlackBotHost.Start(Slack, services: SlackBotHost.Replace<IConversationStore>(new SlowConversationStore(TimeSpan.FromSeconds(4))));
         using var client = bot.Client();
         var watch = Stopwatch.StartNew();
-        using var response = await client.SendAsync(SlackRequests.Command("what is celery", _slack.ResponseUrl("slow")));
+        using var response = await client.SendAsync(SlackRequests.Command("what is celery", Slack.ResponseUrl("slow")));
         watch.Stop();
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"answered after {watch.Elapsed}");
         Assert.Contains("Working on it", await response.Content.ReadAsStringAsync());
 
-        var late = await _slack.WaitForCallAsync("response_url", c => c.Path.EndsWith("slow"));
+        var late = await Slack.WaitForCallAsync("response_url", c => c.Path.EndsWith("slow"));
         Assert.Equal("ephemeral", late.Str("response_type"));
         Assert.Contains("Celery", late.AllText);
     }
@@ -176,7 +158,7 @@ public sealed class SlackCommandsEndpointTests : IAsyncLifetime
     private async Task<(JsonObject Answer, TimeSpan Elapsed)> CommandAsync(string text)
     {
         var watch = Stopwatch.StartNew();
-        using var response = await _client.SendAsync(SlackRequests.Command(text, triggerId: Guid.NewGuid().ToString("N")));
+        using var response = await Client.SendAsync(SlackRequests.Command(text, triggerId: Guid.NewGuid().ToString("N")));
         watch.Stop();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

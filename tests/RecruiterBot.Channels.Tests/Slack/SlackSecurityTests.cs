@@ -5,25 +5,8 @@ using RecruiterBot.Channels.Slack;
 
 namespace RecruiterBot.Channels.Tests.Slack;
 
-public sealed class SlackSecurityTests : IAsyncLifetime
+public sealed class SlackSecurityTests : SlackHostTest
 {
-    private SlackStandIn _slack = null!;
-    private SlackBotHost _bot = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _slack = await SlackStandIn.StartAsync();
-        _bot = SlackBotHost.Start(_slack);
-        _client = _bot.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-    }
 
     public static TheoryData<string> Paths => new() { "/slack/events", "/slack/commands", "/slack/interactions" };
 
@@ -33,14 +16,14 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     {
         var body = path == "/slack/events" ? SlackRequests.DirectMessage("EvForged", "what is celery") : "payload=x&command=/recruiter&text=what+is+celery";
         var request = SlackRequests.Signed(path, body, "application/json", secret: "not-the-secret");
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("signature mismatch", await response.Content.ReadAsStringAsync());
 
         // The forged event was never queued: a real event queued after it is the only one answered.
-        using var real = await _client.SendAsync(SlackRequests.Event(SlackRequests.DirectMessage("EvReal", "what is redis")));
-        await _slack.WaitForCallAsync("chat.postMessage");
-        Assert.Single(_slack.Calls, c => c.Method == "chat.postMessage");
+        using var real = await Client.SendAsync(SlackRequests.Event(SlackRequests.DirectMessage("EvReal", "what is redis")));
+        await Slack.WaitForCallAsync("chat.postMessage");
+        Assert.Single(Slack.Calls, c => c.Method == "chat.postMessage");
     }
 
     [Theory]
@@ -49,7 +32,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     public async Task Request_StaleOrFutureTimestamp_401(int secondsFromNow, string reason)
     {
         var request = SlackRequests.Event(SlackRequests.DirectMessage("EvOld", "what is celery"), at: DateTimeOffset.UtcNow.AddSeconds(secondsFromNow));
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
     }
@@ -61,7 +44,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     {
         var request = SlackRequests.Event(SlackRequests.DirectMessage("EvNoHeader", "what is celery"));
         request.Headers.Remove(header);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("missing " + header, await response.Content.ReadAsStringAsync());
     }
@@ -70,7 +53,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     public async Task Request_BodyOver1MB_413()
     {
         var huge = "{\"type\":\"event_callback\",\"pad\":\"" + new string('a', SlackEndpoints.MaxBodyBytes) + "\"}";
-        using var response = await _client.SendAsync(SlackRequests.Event(huge));
+        using var response = await Client.SendAsync(SlackRequests.Event(huge));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than", await response.Content.ReadAsStringAsync());
     }
@@ -83,7 +66,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
         // Without a Content-Length the limit is enforced while reading.
         request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
         request.Headers.TransferEncodingChunked = true;
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
@@ -96,7 +79,7 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     [InlineData("{\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}", "without event_id")]
     public async Task Events_MalformedBody_400WithReason(string body, string reason)
     {
-        using var response = await _client.SendAsync(SlackRequests.Event(body));
+        using var response = await Client.SendAsync(SlackRequests.Event(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.ToString();
         Assert.Contains(reason, error);
@@ -106,14 +89,14 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Events_UnknownEventType_AcknowledgedAndIgnored()
     {
-        using var response = await _client.SendAsync(SlackRequests.Event(SlackRequests.Envelope("EvReaction", new JsonObject { ["type"] = "reaction_added", ["user"] = "U1" })));
+        using var response = await Client.SendAsync(SlackRequests.Event(SlackRequests.Envelope("EvReaction", new JsonObject { ["type"] = "reaction_added", ["user"] = "U1" })));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task Endpoints_NoSigningSecret_NotMapped()
     {
-        await using var bot = SlackBotHost.Start(_slack, new() { ["Slack:SigningSecret"] = null });
+        await using var bot = SlackBotHost.Start(Slack, new() { ["Slack:SigningSecret"] = null });
         using var client = bot.Client();
         foreach (var path in new[] { "/slack/events", "/slack/commands", "/slack/interactions" })
         {
@@ -125,14 +108,14 @@ public sealed class SlackSecurityTests : IAsyncLifetime
     [Fact]
     public void Start_SigningSecretWithoutBotToken_Refused()
     {
-        var error = Assert.ThrowsAny<Exception>(() => SlackBotHost.Start(_slack, new() { ["Slack:BotToken"] = null }).Dispose());
+        var error = Assert.ThrowsAny<Exception>(() => SlackBotHost.Start(Slack, new() { ["Slack:BotToken"] = null }).Dispose());
         Assert.Contains("Slack:BotToken is required", error.ToString());
     }
 
     [Fact]
     public void Start_PlainHttpApiBaseUrl_Refused()
     {
-        var error = Assert.ThrowsAny<Exception>(() => SlackBotHost.Start(_slack, new() { ["Slack:ApiBaseUrl"] = "http://slack.example.org/api/" }).Dispose());
+        var error = Assert.ThrowsAny<Exception>(() => SlackBotHost.Start(Slack, new() { ["Slack:ApiBaseUrl"] = "http://slack.example.org/api/" }).Dispose());
         Assert.Contains("Slack:ApiBaseUrl", error.ToString());
     }
 }
