@@ -43,7 +43,7 @@ public static class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TeamsOptions> options, TeamsServiceUrlPolicy serviceUrls,
-        TeamsReplyQueue queue, ILoggerFactory loggers)
+        TeamsReplyQueue queue, TeamsCardActions cardActions, TeamsSearch search, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
@@ -64,6 +64,8 @@ public static class TeamsEndpoints
             return Error(StatusCodes.Status403Forbidden, "the activity's tenant is not allowed");
         }
 
+        if (activity.Type == "invoke") return await InvokeAsync(activity, cardActions, search, logger, http.RequestAborted);
+
         var welcome = TeamsMessageReader.WelcomesBot(activity);
         if (activity.Type != "message" && !welcome) return Results.Ok();
 
@@ -81,6 +83,22 @@ public static class TeamsEndpoints
             return Error(StatusCodes.Status503ServiceUnavailable, "the bot is busy; retry the activity later");
         }
         return Results.Ok();
+    }
+
+    // Invokes are answered in the response body (Teams waits for it); nothing goes through the connector.
+    private static async Task<IResult> InvokeAsync(TeamsActivity activity, TeamsCardActions cardActions, TeamsSearch search, ILogger logger,
+        CancellationToken ct)
+    {
+        switch (activity.Name)
+        {
+            case "adaptiveCard/action":
+                return Results.Json(await cardActions.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsCardActionResponse);
+            case "composeExtension/query":
+                return Results.Json(await search.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsSearchResponse);
+            default:
+                Log.TeamsInvokeIgnored(logger, activity.Name is { Length: <= 100 } name ? name : "(none or too long)");
+                return Results.Ok();
+        }
     }
 
     private static bool ServiceUrlMatchesToken(HttpContext http, string? serviceUrl)
