@@ -83,7 +83,8 @@ public sealed class KnowledgeSearch
         foreach (var (check, questionWords) in _checks)
         {
             var hits = words.Count(w => questionWords.Contains(w) || (w.Length >= 4 && questionWords.Any(q => q.StartsWith(w, StringComparison.Ordinal))));
-            var score = words.Count == 0 ? 0 : 40 * hits / words.Count;
+            // Every word of a longer query in one question: that question is what is searched for.
+            var score = words.Count == 0 ? 0 : hits == words.Count && hits > 1 ? 85 : 40 * hits / words.Count;
             if (check.Skills.Any(skillsFound.Contains)) score = Math.Max(score, 35);
             if (score > 0) Score(Ref.To(check), score);
         }
