@@ -1,3 +1,5 @@
+using RecruiterBot.Core.Knowledge;
+using RecruiterBot.Channels.Conversation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +45,7 @@ public static class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TeamsOptions> options, TeamsServiceUrlPolicy serviceUrls,
-        TeamsReplyQueue queue, TeamsCardActions cardActions, TeamsSearch search, ILoggerFactory loggers)
+        TeamsReplyQueue queue, Lazy<ConversationTurns> turns, Lazy<TeamsCardActions> cardActions, Lazy<TeamsSearch> search, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
@@ -76,6 +78,9 @@ public static class TeamsEndpoints
             Log.TeamsServiceUrlRefused(logger, activity.Id ?? "(none)");
             return Error(StatusCodes.Status403Forbidden, "the activity's serviceUrl is not an allowed Teams service URL");
         }
+        // Refuse rather than accept and drop: Teams redelivers once the knowledge is fixed.
+        try { _ = turns.Value; }
+        catch (KnowledgeLoadException) { return KnowledgeNotLoaded(); }
         if (!queue.TryEnqueue(new TeamsReplyWork(activity, welcome)))
         {
             Log.TeamsQueueFull(logger, activity.Id ?? "(none)");
@@ -86,20 +91,27 @@ public static class TeamsEndpoints
     }
 
     // Invokes are answered in the response body (Teams waits for it); nothing goes through the connector.
-    private static async Task<IResult> InvokeAsync(TeamsActivity activity, TeamsCardActions cardActions, TeamsSearch search, ILogger logger,
-        CancellationToken ct)
+    private static async Task<IResult> InvokeAsync(TeamsActivity activity, Lazy<TeamsCardActions> cardActions, Lazy<TeamsSearch> search,
+        ILogger logger, CancellationToken ct)
     {
-        switch (activity.Name)
+        try
         {
-            case "adaptiveCard/action":
-                return Results.Json(await cardActions.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsCardActionResponse);
-            case "composeExtension/query":
-                return Results.Json(await search.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsSearchResponse);
-            default:
-                Log.TeamsInvokeIgnored(logger, activity.Name is { Length: <= 100 } name ? name : "(none or too long)");
-                return Results.Ok();
+            switch (activity.Name)
+            {
+                case "adaptiveCard/action":
+                    return Results.Json(await cardActions.Value.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsCardActionResponse);
+                case "composeExtension/query":
+                    return Results.Json(await search.Value.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsSearchResponse);
+                default:
+                    Log.TeamsInvokeIgnored(logger, activity.Name is { Length: <= 100 } name ? name : "(none or too long)");
+                    return Results.Ok();
+            }
         }
+        catch (KnowledgeLoadException) { return KnowledgeNotLoaded(); }
     }
+
+    private static IResult KnowledgeNotLoaded() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz");
 
     private static bool ServiceUrlMatchesToken(HttpContext http, string? serviceUrl)
     {

@@ -22,6 +22,9 @@ public static class TeamsServices
         services.AddSingleton<TeamsCardActions>();
         services.AddSingleton(sp => new KnowledgeSearch(sp.GetRequiredService<KnowledgeBase>(), new TermIndex(sp.GetRequiredService<KnowledgeBase>())));
         services.AddSingleton<TeamsSearch>();
+        // Resolved on first use: a host whose knowledge fails to load still starts and answers 503 (see /readyz).
+        services.AddSingleton(sp => new Lazy<TeamsCardActions>(sp.GetRequiredService<TeamsCardActions>));
+        services.AddSingleton(sp => new Lazy<TeamsSearch>(sp.GetRequiredService<TeamsSearch>));
         services.AddHostedService(sp => sp.GetRequiredService<TeamsReplyQueue>());
 
         services.AddHttpClient(nameof(TeamsTokenValidation), c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -240,6 +240,23 @@ public sealed class TeamsInvokeTests : TeamsHostTest, IDisposable
     }
 
     [Fact]
+    public async Task Invoke_KnowledgeNotLoaded_503SaysSo()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "recruiterbot-no-knowledge-" + Guid.NewGuid().ToString("N"));
+        await using var bot = TeamsBotFactory.ForStandIn(StandIn, s => s["Knowledge:Path"] = missing);
+        using var client = bot.StartClient();
+
+        foreach (var invoke in new[] { TeamsActivities.Search(StandIn.ServiceUrl, "celery"),
+                     TeamsActivities.Execute(StandIn.ServiceUrl, "answer", new JsonObject { ["action"] = "answer", ["id"] = "data-orm-vs-sql" }) })
+        {
+            var response = await client.PostAsync(invoke, Token());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("knowledge base is not loaded", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task Message_InterviewQuestion_CardSentWithExecuteButtonsAndSubmitFallback()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "a data question"), Token())).StatusCode);
