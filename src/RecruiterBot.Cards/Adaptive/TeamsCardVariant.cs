@@ -99,7 +99,7 @@ public static class TeamsCardVariant
                 {
                     Strip(item);
                     // An ActionSet with nothing left would be an empty (invalid) element.
-                    if (item is JsonObject { } o && o["type"]?.GetValue<string>() == "ActionSet" && o["actions"] is null) array.Remove(item);
+                    if (item is JsonObject o && o["type"]?.GetValue<string>() == "ActionSet" && o["actions"] is null) array.Remove(item);
                 }
                 break;
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RecruiterBot.Cards;
 using RecruiterBot.Cards.Adaptive;
 using RecruiterBot.Core.Conversation;
+using RecruiterBot.Core.Knowledge;
 using RecruiterBot.Core.Matching;
 using RecruiterBot.Storage.Stats;
 
@@ -98,7 +99,7 @@ internal sealed class TeamsSearch(
         }
         // The log's skills first, then the rest of the guide in its order.
         return cached.SkillIds.Concat(knowledge.Skills.Select(s => s.Id)).Distinct()
-            .Select(knowledge.FindSkill).OfType<Core.Knowledge.SkillEntry>().Select(Ref.To).Take(MaxResults).ToList();
+            .Select(knowledge.FindSkill).OfType<SkillEntry>().Select(Ref.To).Take(MaxResults).ToList();
     }
 
     private async Task<IReadOnlyList<string>> ReadMostAskedAsync(DateTimeOffset now, CancellationToken ct)
