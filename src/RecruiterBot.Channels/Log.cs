@@ -54,4 +54,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "Teams reply to activity {ActivityId} sent ({Intent})")]
     public static partial void TeamsReplySent(ILogger logger, string activityId, string intent);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Debug, Message = "Teams invoke {Name} is not handled; answered 200 with an empty body")]
+    public static partial void TeamsInvokeIgnored(ILogger logger, string name);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Debug, Message = "Teams card action {ActivityId} answered in the response ({Intent})")]
+    public static partial void TeamsCardActionAnswered(ILogger logger, string activityId, string intent);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Warning, Message = "Teams card action {ActivityId}: the conversation store did not answer in time; answered from a fresh state")]
+    public static partial void TeamsCardActionWithoutStore(ILogger logger, string activityId, Exception? exception);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Debug, Message = "Teams search answered with {Count} result(s) (empty query: {EmptyQuery})")]
+    public static partial void TeamsSearchAnswered(ILogger logger, int count, bool emptyQuery);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "Teams search: the question log did not answer in time; the most asked skills follow the guide's order")]
+    public static partial void TeamsMostAskedUnavailable(ILogger logger, Exception exception);
 }

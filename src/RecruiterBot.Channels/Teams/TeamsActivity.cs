@@ -15,6 +15,8 @@ public sealed record TeamsActivity
     [JsonPropertyName("recipient")] public Account? Recipient { get; init; }
     [JsonPropertyName("conversation")] public ConversationAccount? Conversation { get; init; }
     [JsonPropertyName("text")] public string? Text { get; init; }
+    /// <summary>The invoke's name (<c>adaptiveCard/action</c>, <c>composeExtension/query</c>, ...).</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("value")] public JsonElement? Value { get; init; }
     [JsonPropertyName("action")] public string? Action { get; init; }
     [JsonPropertyName("attachments")] public IReadOnlyList<Attachment>? Attachments { get; init; }
@@ -52,6 +54,8 @@ public sealed record TeamsActivity
         [JsonPropertyName("type")] public string? Type { get; init; }
         [JsonPropertyName("mentioned")] public Account? Mentioned { get; init; }
         [JsonPropertyName("text")] public string? Text { get; init; }
+    /// <summary>The invoke's name (<c>adaptiveCard/action</c>, <c>composeExtension/query</c>, ...).</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
     }
 
     public sealed record TeamsChannelData

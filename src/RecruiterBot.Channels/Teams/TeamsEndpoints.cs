@@ -45,7 +45,7 @@ public static class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TeamsOptions> options, TeamsServiceUrlPolicy serviceUrls,
-        TeamsReplyQueue queue, Lazy<ConversationTurns> turns, ILoggerFactory loggers)
+        TeamsReplyQueue queue, Lazy<ConversationTurns> turns, Lazy<TeamsCardActions> cardActions, Lazy<TeamsSearch> search, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
@@ -66,6 +66,8 @@ public static class TeamsEndpoints
             return Error(StatusCodes.Status403Forbidden, "the activity's tenant is not allowed");
         }
 
+        if (activity.Type == "invoke") return await InvokeAsync(activity, cardActions, search, logger, http.RequestAborted);
+
         var welcome = TeamsMessageReader.WelcomesBot(activity);
         if (activity.Type != "message" && !welcome) return Results.Ok();
 
@@ -78,7 +80,7 @@ public static class TeamsEndpoints
         }
         // Refuse rather than accept and drop: Teams redelivers once the knowledge is fixed.
         try { _ = turns.Value; }
-        catch (KnowledgeLoadException) { return Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz"); }
+        catch (KnowledgeLoadException) { return KnowledgeNotLoaded(); }
         if (!queue.TryEnqueue(new TeamsReplyWork(activity, welcome)))
         {
             Log.TeamsQueueFull(logger, activity.Id ?? "(none)");
@@ -87,6 +89,29 @@ public static class TeamsEndpoints
         }
         return Results.Ok();
     }
+
+    // Invokes are answered in the response body (Teams waits for it); nothing goes through the connector.
+    private static async Task<IResult> InvokeAsync(TeamsActivity activity, Lazy<TeamsCardActions> cardActions, Lazy<TeamsSearch> search,
+        ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            switch (activity.Name)
+            {
+                case "adaptiveCard/action":
+                    return Results.Json(await cardActions.Value.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsCardActionResponse);
+                case "composeExtension/query":
+                    return Results.Json(await search.Value.AnswerAsync(activity, ct), TeamsJsonContext.Default.TeamsSearchResponse);
+                default:
+                    Log.TeamsInvokeIgnored(logger, activity.Name is { Length: <= 100 } name ? name : "(none or too long)");
+                    return Results.Ok();
+            }
+        }
+        catch (KnowledgeLoadException) { return KnowledgeNotLoaded(); }
+    }
+
+    private static IResult KnowledgeNotLoaded() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz");
 
     private static bool ServiceUrlMatchesToken(HttpContext http, string? serviceUrl)
     {

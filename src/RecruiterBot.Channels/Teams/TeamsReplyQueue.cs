@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecruiterBot.Cards;
+using RecruiterBot.Cards.Adaptive;
 using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Core.Conversation;
 using RecruiterBot.Storage;
@@ -78,7 +79,10 @@ internal sealed class TeamsReplyQueue(
             Conversation = new(conversationId),
             ReplyToId = replyToId,
             Text = reply.Text,
-            Attachments = reply.Card is { } card ? [new(TeamsReplyActivity.AdaptiveCardContentType, card)] : null,
+            // Interview cards update in place in Teams (Action.Execute, answered by TeamsCardActions).
+            Attachments = reply.Card is { } card
+                ? [new(TeamsReplyActivity.AdaptiveCardContentType, TeamsCardVariant.WithUniversalActions(reply.Reply, card))]
+                : null,
         };
         // In a channel the conversation id carries ";messageid=": the reply lands in that thread.
         await connector.SendAsync(activity.ServiceUrl!, conversationId, replyToId, message, ct);

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using RecruiterBot.Core.Knowledge;
+using RecruiterBot.Core.Matching;
 
 namespace RecruiterBot.Channels.Teams;
 
 public static class TeamsServices
 {
     /// <summary>The Teams channel: options, the token check (JwtBearer scheme and policy "Teams"), the connector and
-    /// token clients, the reply queue. <see cref="TeamsEndpoints.MapTeamsEndpoints"/> maps the route.</summary>
+    /// token clients, the reply queue, the invoke answers (card actions, search). <see cref="TeamsEndpoints.MapTeamsEndpoints"/> maps the route.</summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services)
     {
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -17,6 +19,12 @@ public static class TeamsServices
         services.AddSingleton<TeamsBotTokenClient>();
         services.AddSingleton<TeamsConnectorClient>();
         services.AddSingleton<TeamsReplyQueue>();
+        services.AddSingleton<TeamsCardActions>();
+        services.AddSingleton(sp => new KnowledgeSearch(sp.GetRequiredService<KnowledgeBase>(), new TermIndex(sp.GetRequiredService<KnowledgeBase>())));
+        services.AddSingleton<TeamsSearch>();
+        // Resolved on first use: a host whose knowledge fails to load still starts and answers 503 (see /readyz).
+        services.AddSingleton(sp => new Lazy<TeamsCardActions>(sp.GetRequiredService<TeamsCardActions>));
+        services.AddSingleton(sp => new Lazy<TeamsSearch>(sp.GetRequiredService<TeamsSearch>));
         services.AddHostedService(sp => sp.GetRequiredService<TeamsReplyQueue>());
 
         services.AddHttpClient(nameof(TeamsTokenValidation), c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -62,6 +62,36 @@ public static class TeamsActivities
         return a;
     }
 
+    /// <summary>An invoke: Teams waits for its answer in the HTTP response.</summary>
+    public static JsonObject Invoke(string serviceUrl, string name, JsonNode? value, string? conversationId = null)
+    {
+        var a = Personal(serviceUrl, "", conversationId: conversationId);
+        a["type"] = "invoke";
+        a["name"] = name;
+        a.Remove("text");
+        a.Remove("attachments");
+        a.Remove("textFormat");
+        a["value"] = value;
+        return a;
+    }
+
+    /// <summary>An Action.Execute press (protocols.md §1.7): <c>{"action": {"type", "id", "verb", "data"}, "trigger": "manual"}</c>.</summary>
+    public static JsonObject Execute(string serviceUrl, string verb, JsonObject data, string? conversationId = null) =>
+        Invoke(serviceUrl, "adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["id"] = "execute-" + NewId(), ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        }, conversationId);
+
+    /// <summary>A search box query (protocols.md §4): <c>{"commandId", "parameters": [{"name", "value"}], "queryOptions": {"skip", "count"}}</c>.</summary>
+    public static JsonObject Search(string serviceUrl, string text, string parameterName = "searchKeyword", int skip = 0, int count = 25) =>
+        Invoke(serviceUrl, "composeExtension/query", new JsonObject
+        {
+            ["commandId"] = "searchKeyword",
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = parameterName, ["value"] = text }),
+            ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
+        });
+
     public static JsonObject ConversationUpdate(string serviceUrl, string conversationId, params string[] membersAdded)
     {
         var a = Personal(serviceUrl, "", conversationId: conversationId);

@@ -2,15 +2,19 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RecruiterBot.Channels.Tests.Teams;
 
 /// <summary>The real host on Kestrel (127.0.0.1, a free port) with the Teams settings a test gives.</summary>
-public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The bot configured against the stand-in: tokens from its key server, replies to its connector.</summary>
-    public static TeamsBotFactory ForStandIn(TeamsStandIn standIn, Action<Dictionary<string, string?>>? change = null)
+    public static TeamsBotFactory ForStandIn(TeamsStandIn standIn, Action<Dictionary<string, string?>>? change = null,
+        Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -22,7 +26,7 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
             ["Teams:AllowedServiceUrls:0"] = standIn.ServiceUrl,
         };
         change?.Invoke(settings);
-        return new TeamsBotFactory(settings);
+        return new TeamsBotFactory(settings, services);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +34,7 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Knowledge:Path", Path.Combine(AppContext.BaseDirectory, "knowledge"));
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(Logs)));
     }
 

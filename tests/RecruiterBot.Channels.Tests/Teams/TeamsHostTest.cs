@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace RecruiterBot.Channels.Tests.Teams;
 
 /// <summary>A stand-in and a bot configured against it, started for one test and stopped after it.</summary>
@@ -10,10 +12,13 @@ public abstract class TeamsHostTest : IAsyncLifetime
     /// <summary>Changes to the bot's settings for this test class.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings) { }
 
+    /// <summary>Service replacements (a slow store) for this test class.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
+
     public async Task InitializeAsync()
     {
         StandIn = await TeamsStandIn.StartAsync();
-        Bot = TeamsBotFactory.ForStandIn(StandIn, Configure);
+        Bot = TeamsBotFactory.ForStandIn(StandIn, Configure, ConfigureServices);
         Client = Bot.StartClient();
     }
 

@@ -36,6 +36,21 @@ public sealed class TeamsManifestTests : IDisposable
     }
 
     [Fact]
+    public void Manifest_ComposeExtension_OneSearchCommandOnTheBot()
+    {
+        var manifest = Manifest();
+
+        var extension = Assert.Single(manifest["composeExtensions"]!.AsArray())!;
+        Assert.Equal(AppId, extension["botId"]!.GetValue<string>());
+        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        Assert.Equal("searchKeyword", command["id"]!.GetValue<string>());
+        Assert.Equal("query", command["type"]!.GetValue<string>());
+        Assert.Equal("Search skills and terms", command["title"]!.GetValue<string>());
+        var parameter = Assert.Single(command["parameters"]!.AsArray())!;
+        Assert.Equal("searchKeyword", parameter["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Manifest_Broken_ValidatorReportsIt()
     {
         var manifest = Manifest();

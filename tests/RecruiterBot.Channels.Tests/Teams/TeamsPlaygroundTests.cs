@@ -110,6 +110,28 @@ public sealed class TeamsPlaygroundTests : IAsyncLifetime
         });
     }
 
+    [CardsFact]
+    public async Task Playground_PressStrongAnswer_CardUpdatedInPlace()
+    {
+        await RunAsync(async () =>
+        {
+            await _page.GetByText("Hi! I'm RecruiterBot").First.WaitForAsync();
+
+            await AskAsync("a data question");
+
+            await _page.GetByText("Interview question: Data").First.WaitForAsync();
+            var cards = _page.Locator(".ac-adaptiveCard");
+            var count = await cards.CountAsync();
+            var answer = _page.GetByRole(AriaRole.Button, new() { Name = "What a strong answer sounds like" });
+            Assert.Equal(1, await answer.CountAsync());
+            await answer.ClickAsync();
+            // Action.Execute: an adaptiveCard/action invoke whose answer replaces the card; no new message.
+            await Expect(() => answer.CountAsync(), n => n == 0);
+            await _page.GetByText("What a strong answer sounds like").First.WaitForAsync();
+            Assert.Equal(count, await cards.CountAsync());
+        });
+    }
+
     private async Task AskAsync(string text)
     {
         var compose = _page.Locator("[data-lexical-editor=\"true\"][role=textbox]");

@@ -119,7 +119,8 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         var address = _host.StartKestrel();
         await using var context = await browser.NewContextAsync(_blocked);
         var page = await context.NewPageAsync();
-        // The shipped templates use Action.Submit and Action.ShowCard; a sample card covers Action.ToggleVisibility as well.
+        // The shipped templates use Action.Submit and Action.ShowCard; a sample card covers Action.ToggleVisibility and
+        // Action.Execute (what Teams cards use) as well.
         await page.RouteAsync("**/api/chat", route => route.FulfillAsync(new() { ContentType = "application/json", Body = SampleCardEnvelope }));
         await page.GotoAsync(address.ToString());
 
@@ -142,6 +143,14 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("celery", sent.GetProperty("value").GetProperty("skill").GetString());
         Assert.Equal("c1", sent.GetProperty("conversation").GetString());
         await Expect(page.Locator(".msg.user").Last).ToHaveTextAsync("Interview question about this");
+
+        // Teams cards use Action.Execute (same data as Action.Submit): pressed here it is sent like Submit.
+        var execute = await page.RunAndWaitForRequestAsync(
+            () => card.GetByRole(AriaRole.Button, new() { Name = "Another in Data" }).ClickAsync(),
+            r => r.Url.EndsWith("/api/chat", StringComparison.Ordinal));
+        var executed = execute.PostDataJSON()!.Value.GetProperty("value");
+        Assert.Equal("interview", executed.GetProperty("action").GetString());
+        Assert.Equal("data", executed.GetProperty("category").GetString());
         Assert.Empty(_blocked);
     }
 
@@ -151,6 +160,8 @@ public sealed class WebChatBrowserTests(BrowserFixture browser) : IClassFixture<
            "body": [{"type": "TextBlock", "text": "Celery and Background Jobs", "weight": "Bolder", "size": "Medium", "wrap": true},
                     {"type": "TextBlock", "id": "more", "text": "Hidden detail", "isVisible": false, "wrap": true}],
            "actions": [{"type": "Action.Submit", "title": "Interview question about this", "data": {"action": "interview", "skill": "celery"}},
+                       {"type": "Action.Execute", "title": "Another in Data", "verb": "interview", "data": {"action": "interview", "category": "data"},
+                        "fallback": {"type": "Action.Submit", "title": "Another in Data", "data": {"action": "interview", "category": "data"}}},
                        {"type": "Action.ToggleVisibility", "title": "More", "targetElements": ["more"]},
                        {"type": "Action.ShowCard", "title": "Strong answer", "card": {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "Shown card text", "wrap": true}]}}]}}
         """;
