@@ -4,7 +4,7 @@ namespace RecruiterBot.Channels.Tests.Teams;
 
 /// <summary>
 /// The Node tools of the Teams tests (tests/node-teams: the manifest validator, the Agents Playground), installed into
-/// artifacts/node-cache/teams/ by tests/setup/teams-node.sh. Runs that script when the tools are missing, so `dotnet test`
+/// artifacts/node-cache/teams/ by tests/setup/node.sh. Runs that script when the tools are missing, so `dotnet test`
 /// alone works; fails with a clear message when Node or the packages cannot be had.
 /// </summary>
 public static class TeamsNodeTools
@@ -32,11 +32,11 @@ public static class TeamsNodeTools
         var marker = Path.Combine(cache, "installed.lock.json");
         if (!Directory.Exists(modules) || !File.Exists(marker) || File.ReadAllText(marker) != File.ReadAllText(Path.Combine(ScriptsFolder, "package-lock.json")))
         {
-            var (code, output) = Run("bash", [Path.Combine(RepositoryRoot, "tests", "setup", "teams-node.sh")], RepositoryRoot, TimeSpan.FromMinutes(5));
-            if (code != 0) throw new InvalidOperationException("tests/setup/teams-node.sh failed (Node and npm are needed for the Teams tests):\n" + output);
+            var (code, output) = Run("bash", [Path.Combine(RepositoryRoot, "tests", "setup", "node.sh")], RepositoryRoot, TimeSpan.FromMinutes(5));
+            if (code != 0) throw new InvalidOperationException("tests/setup/node.sh failed (Node and npm are needed for the Teams tests):\n" + output);
         }
         if (!Directory.Exists(Path.Combine(modules, "@microsoft", "app-manifest")))
-            throw new InvalidOperationException("the Teams Node tools are missing from " + modules + "; run tests/setup/teams-node.sh");
+            throw new InvalidOperationException("the Teams Node tools are missing from " + modules + "; run tests/setup/node.sh");
         return modules;
     }
 
