@@ -82,16 +82,9 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
             question = cleaned.Length > QuestionLogLimit ? cleaned[..QuestionLogLimit] : cleaned;
         }
         var entry = new QuestionLogEntry(time.GetUtcNow(), request.Channel, reply.Intent, first?.Kind, first?.Id,
-            Confidence(reply), question, reply is ResumeReply r ? r.Read.Skills.Count : null);
+            reply.Confidence, question, reply is ResumeReply r ? r.Read.Skills.Count : null);
         await store.AppendQuestionAsync(entry, ct);
     }
 
     public const int QuestionLogLimit = 200;
-
-    private static double Confidence(BotReply reply) => reply switch
-    {
-        UnknownReply u => u.DidYouMean.Count > 0 ? 0.3 : 0,
-        GreetingReply or HelpReply => 1,
-        _ => reply.Entries.Count > 0 || reply is OverviewReply ? 1 : 0.5,
-    };
 }
