@@ -35,6 +35,12 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// <summary>Called before migrating, outside any transaction (SQLite: the folder, WAL mode).</summary>
     private protected virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Called on every opened connection (SQLite: its per-connection settings).</summary>
+    private protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Held around every write when the database takes one writer at a time (SQLite); null: writes run concurrently.</summary>
+    private protected virtual SemaphoreSlim? WriteGate => null;
+
     /// <summary>Called when a connection or command failed, so a provider can drop pooled connections to a dead server.</summary>
     private protected virtual void OnFailure(Exception error) { }
 
@@ -83,7 +89,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return state with { Version = reader.GetInt64(0) };
     }, ct);
 
-    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => RunAsync(async connection =>
+    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => WriteAsync(async connection =>
     {
         // One statement, atomic on both databases: insert the first version, or replace exactly the previous one.
         const string sql = """
@@ -99,7 +105,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return rows == 1;
     }, ct);
 
-    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => RunAsync(async connection =>
+    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => WriteAsync(async connection =>
     {
         const string claim = """
             INSERT INTO inbound_claim (inbound_id, claimed_at_ms, state_before) VALUES (@id, @now, @state)
@@ -122,10 +128,10 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         throw new InvalidOperationException($"Inbound id claim kept disappearing in the {Provider} store.");
     }, ct);
 
-    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => RunAsync(connection =>
+    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => WriteAsync(connection =>
         ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId)), ct);
 
-    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => RunAsync(connection => ExecuteAsync(connection, null, """
+    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => WriteAsync(connection => ExecuteAsync(connection, null, """
         INSERT INTO question_log (asked_at_ms, channel, intent, entry_kind, entry_id, confidence, question, resume_skill_count)
         VALUES (@at, @channel, @intent, @kind, @entry, @confidence, @question, @skills)
         """, ct, ("at", entry.At.ToUnixTimeMilliseconds()), ("channel", entry.Channel), ("intent", entry.Intent), ("kind", entry.EntryKind),
@@ -138,7 +144,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     }, ct);
 
     /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/> and inbound claims past their lifetime.</summary>
-    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => RunAsync(async connection =>
+    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => WriteAsync(async connection =>
     {
         var logRows = await ExecuteAsync(connection, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
             ("before", logBefore.ToUnixTimeMilliseconds()));
@@ -181,6 +187,20 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return ValueTask.CompletedTask;
     }
 
+    private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        if (WriteGate is not { } gate) return await RunAsync(work, ct);
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(work, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
     {
         await MigrateAsync(ct);
@@ -202,6 +222,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         try
         {
             await connection.OpenAsync(ct);
+            await OnOpenedAsync(connection, ct);
             return connection;
         }
         catch
