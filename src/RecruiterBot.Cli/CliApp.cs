@@ -22,6 +22,7 @@ public static class CliApp
         var io = new CliIo(stdin, stdout, stderr, knowledgeOption);
         root.Subcommands.Add(AskCommand.Create(io));
         root.Subcommands.Add(CheckCommand.Create(io));
+        root.Subcommands.Add(SlackManifestCommand.Create(io));
         root.Subcommands.Add(StatsCommand.Create(io));
 
         root.Subcommands.Add(TeamsPackageCommand.Create(io));

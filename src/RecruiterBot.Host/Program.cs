@@ -1,5 +1,6 @@
 using RecruiterBot.Channels.Admin;
 using RecruiterBot.Channels.Conversation;
+using RecruiterBot.Channels.Slack;
 using RecruiterBot.Channels.Teams;
 using RecruiterBot.Channels.WebChat;
 using RecruiterBot.Host;
@@ -12,6 +13,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 builder.Services.AddRecruiterBotCore();
 builder.Services.AddWebChatChannel();
 builder.Services.AddTeamsChannel();
+builder.Services.AddSlackChannel();
 builder.Services.AddAdminPage();
 
 var app = builder.Build();
@@ -19,6 +21,7 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapWebChatEndpoints(WebChatPage.Files);
 app.MapTeamsEndpoints();
+app.MapSlackEndpoints();
 app.MapAdminEndpoints();
 app.LogStartupSummary();
 

@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RecruiterBot.Channels.Conversation;
+using RecruiterBot.Channels.WebChat;
 
 namespace RecruiterBot.Host.Tests;
 
@@ -12,11 +16,20 @@ public sealed class HostConfigurationTests
     [InlineData("Knowledge:Path", "", "Knowledge:Path is required")]
     public void Start_BadValue_FailsNamingTheKey(string key, string value, string message)
     {
-        using var factory = new HostFactory(new Dictionary<string, string?> { [key] = value });
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => ValidateAtStart(new() { [key] = value }));
 
         Assert.Contains(message, error is OptionsValidationException ? error.Message : error.ToString());
+    }
+
+    // What the host validates at start-up (ValidateOnStart), run without WebApplicationFactory: when a host fails to
+    // start, the factory now and then reports an ObjectDisposedException instead of the error on a busy machine.
+    private static void ValidateAtStart(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddRecruiterBotCore().AddWebChatChannel();
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [Fact]

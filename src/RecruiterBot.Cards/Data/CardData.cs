@@ -95,6 +95,8 @@ public static class CardData
         var notCounted = read.NotCounted.Take(trim.MaxNotCounted).Select(n => new CardNotCounted(Cut(n.Evidence), n.Reason)).ToList();
         var also = read.AlsoMentioned.Take(trim.MaxAlsoMentioned).Select(Cut).ToList();
         var covered = read.Layers.Count(l => l.Covered);
+        // Layers list skill ids; the card shows the titles a recruiter reads.
+        string TitleOf(string id) => read.Skills.FirstOrDefault(s => s.Id == id)?.Title ?? id;
         var trimmed = read.Skills.Count > skills.Count || read.Skills.Any(s => s.Evidence.Count > trim.MaxEvidencePerSkill)
             || read.NotCounted.Count > notCounted.Count || read.AlsoMentioned.Count > also.Count
             || read.Gaps.Count > trim.MaxGaps || read.Questions.Count > trim.MaxQuestions;
@@ -102,7 +104,7 @@ public static class CardData
             Summary: $"Quick read: {read.Profile.Title}",
             new CardProfile(read.Profile.Id, read.Profile.Title, read.Profile.Why),
             Coverage: read.Layers.Count == 0 ? "No stack layers shown" : $"{covered} of {read.Layers.Count} stack layers shown",
-            read.Layers.Select(l => new CardLayer(l.Title, l.Covered, l.Skills.Count == 0 ? "nothing shown" : string.Join(", ", l.Skills))).ToList(),
+            read.Layers.Select(l => new CardLayer(l.Title, l.Covered, l.Skills.Count == 0 ? "nothing shown" : string.Join(", ", l.Skills.Select(TitleOf)))).ToList(),
             skills,
             read.Signals.Select(s => new CardSignal(s.Title, s.Met, s.Why)).ToList(),
             read.Gaps.Take(trim.MaxGaps).ToList(),

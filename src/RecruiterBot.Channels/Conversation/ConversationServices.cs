@@ -20,6 +20,8 @@ public static class ConversationServices
         services.AddSingleton(TimeProvider.System);
         services.AddRecruiterBotStorage();
         services.AddSingleton<ConversationTurns>();
+        // For channel workers built at start-up: a host whose knowledge fails to load still starts and says so (/readyz).
+        services.AddSingleton(sp => new Lazy<ConversationTurns>(sp.GetRequiredService<ConversationTurns>));
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using RecruiterBot.Core.Knowledge;
+using RecruiterBot.Channels.Conversation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +45,7 @@ public static class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, IOptions<TeamsOptions> options, TeamsServiceUrlPolicy serviceUrls,
-        TeamsReplyQueue queue, ILoggerFactory loggers)
+        TeamsReplyQueue queue, Lazy<ConversationTurns> turns, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
@@ -74,6 +76,9 @@ public static class TeamsEndpoints
             Log.TeamsServiceUrlRefused(logger, activity.Id ?? "(none)");
             return Error(StatusCodes.Status403Forbidden, "the activity's serviceUrl is not an allowed Teams service URL");
         }
+        // Refuse rather than accept and drop: Teams redelivers once the knowledge is fixed.
+        try { _ = turns.Value; }
+        catch (KnowledgeLoadException) { return Error(StatusCodes.Status503ServiceUnavailable, "the knowledge base is not loaded; see /readyz"); }
         if (!queue.TryEnqueue(new TeamsReplyWork(activity, welcome)))
         {
             Log.TeamsQueueFull(logger, activity.Id ?? "(none)");

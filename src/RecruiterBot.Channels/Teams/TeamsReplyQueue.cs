@@ -18,7 +18,7 @@ internal sealed record TeamsReplyWork(TeamsActivity Activity, bool Welcome);
 /// the activity is recorded, so Teams' redelivery is answered.
 /// </summary>
 internal sealed class TeamsReplyQueue(
-    IOptions<TeamsOptions> options, ConversationTurns turns, ReplyRenderer renderer, IConversationStore store,
+    IOptions<TeamsOptions> options, Lazy<ConversationTurns> turns, ReplyRenderer renderer, IConversationStore store,
     TeamsConnectorClient connector, ILogger<TeamsReplyQueue> logger) : BackgroundService
 {
     public const string Channel = "msteams";
@@ -65,7 +65,7 @@ internal sealed class TeamsReplyQueue(
         {
             var request = new TurnRequest(Channel, TeamsMessageReader.ConversationKey(activity), TeamsMessageReader.ToIncomingMessage(activity),
                 activity.Id is { } id ? InboundPrefix + id : null, ReplayDuplicate: false);
-            var outcome = await turns.RunAsync(request, ct);
+            var outcome = await turns.Value.RunAsync(request, ct);
             if (outcome.Reply is null) return;
             reply = outcome.Reply;
             replyToId = activity.Id;

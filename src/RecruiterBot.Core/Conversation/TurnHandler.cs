@@ -127,6 +127,9 @@ public sealed class TurnHandler(KnowledgeBase knowledge, IntentMatcher matcher, 
             shown = shown.Where(id => !poolIds.Contains(id)).ToList();
             remaining = pool.Where(c => c.Id != lastShown || pool.Count == 1).ToList();
         }
+        // About a skill: the checks that probe it first (it leads their list) are drawn before those that touch it.
+        if (skill is not null && remaining.Where(c => c.Skills.Count > 0 && c.Skills[0] == skill).ToList() is { Count: > 0 } leading)
+            remaining = leading;
         var pick = remaining[Pick(state.Seed, state.ShownChecks.Count, remaining.Count)];
         return Show(pick, skill, showAnswer: false, restarted, state with { ShownChecks = [.. shown, pick.Id] }, category);
     }

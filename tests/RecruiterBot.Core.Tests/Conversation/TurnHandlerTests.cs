@@ -147,3 +147,28 @@ public class ConfidenceTests
     [Fact]
     public void Reply_Unknown_HasNoConfidence() => Assert.Equal(0, Ask("what is blockchain").Confidence);
 }
+
+public class InterviewAboutASkillTests
+{
+    [Theory]
+    [InlineData("celery")]
+    [InlineData("docker")]
+    [InlineData("orm")]
+    public void Reply_AboutASkill_FirstDrawsTheChecksThatLeadWithIt(string skill)
+    {
+        var kb = TestKnowledge.Base;
+        var leading = kb.Interview.Where(c => c.Skills.Count > 0 && c.Skills[0] == skill).Select(c => c.Id).ToHashSet();
+        var all = kb.Interview.Where(c => c.Skills.Contains(skill)).Select(c => c.Id).ToHashSet();
+        var turns = TestKnowledge.Turns();
+        var state = ConversationState.New(11);
+        var drawn = new List<string>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var result = turns.Reply(new IncomingMessage { Action = new CardAction(CardAction.Interview, Skill: skill) }, state);
+            state = result.State;
+            drawn.Add(Assert.IsType<InterviewReply>(result.Reply).Check.Id);
+        }
+        if (leading.Count > 0) Assert.Equal(leading, drawn.Take(leading.Count).ToHashSet());
+        Assert.Equal(all, drawn.ToHashSet());
+    }
+}

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using RecruiterBot.Storage.Sql;
@@ -32,7 +31,9 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
         return bot;
     }
 
-    private static HttpClient Client(BotFactory bot) => bot.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    // A browser-like client that shows redirects instead of following them.
+    private static HttpClient Client(BotFactory bot) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = bot.ClientOptions.BaseAddress };
 
     [Theory]
     [InlineData("GET", "/admin")]
@@ -153,9 +154,9 @@ public sealed class AdminEndpointsTests : IAsyncLifetime
     public async Task StatsJson_BearerToken_CountsTheTurnsTheBotAnswered()
     {
         var bot = Bot();
-        await bot.SayAsync("webchat:1", "what is celery?");
-        await bot.SayAsync("webchat:1", "what is celery?");
-        await bot.SayAsync("webchat:2", "zyxwv qwerty");
+        await bot.SayAsync("c1", "what is celery?");
+        await bot.SayAsync("c1", "what is celery?");
+        await bot.SayAsync("c2", "zyxwv qwerty");
         using var http = Client(bot);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 

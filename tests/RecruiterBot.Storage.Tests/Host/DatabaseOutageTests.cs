@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using RecruiterBot.Storage.Sql;
 using RecruiterBot.Storage.Tests.Postgres;
 
@@ -32,19 +33,19 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_DatabaseKilledThenBack_AnswersThroughoutAndReconnects()
+    public async Task Chat_DatabaseKilledThenBack_AnswersThroughoutAndReconnects()
     {
         using var http = _bot.CreateClient();
-        var before = await _bot.SayAsync("webchat:outage", "another question");
+        var before = await _bot.SayAsync("outage", "another question");
         Assert.Equal("ok", await StatusAsync(http));
 
         await _cluster.KillAsync();
         for (var i = 0; i < 8; i++)
         {
             var clock = Stopwatch.StartNew();
-            var outcome = await _bot.SayAsync("webchat:outage", i % 2 == 0 ? "what is celery?" : "another question", inboundId: $"down-{i}");
-            Assert.NotNull(outcome.Reply);
+            var answer = await _bot.SayAsync("outage", i % 2 == 0 ? "what is celery?" : "another question", requestId: $"down-{i}");
             Assert.InRange(clock.Elapsed, TimeSpan.Zero, SlackDeadline);
+            Assert.Equal(i % 2 == 0 ? "skill" : "interview", answer.Intent);
         }
         Assert.Equal("degraded", await StatusAsync(http));
 
@@ -55,12 +56,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the store did not reconnect within 30 s of the database coming back");
             await Task.Delay(200);
         }
-        await _bot.SayAsync("webchat:outage", "another question");
-        var store = (SqlConversationStore)_bot.Services.GetService(typeof(SqlConversationStore))!;
-        var state = await store.LoadStateAsync("webchat:outage", CancellationToken.None);
+        await _bot.SayAsync("outage", "another question");
+        var state = await _bot.Services.GetRequiredService<SqlConversationStore>().LoadStateAsync(BotFactory.StateKey("outage"), CancellationToken.None);
         // The state from before the outage was kept and the conversation went on from it.
         Assert.True(state!.Version >= 2, $"version {state.Version}");
-        Assert.Contains(Assert.IsType<Core.Conversation.InterviewReply>(before.Reply!.Reply).Check.Id, state.ShownChecks);
+        Assert.Contains(before.Check(), state.ShownChecks);
     }
 
     private static async Task<string?> StatusAsync(HttpClient http)
