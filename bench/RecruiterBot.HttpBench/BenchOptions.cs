@@ -16,7 +16,8 @@ public sealed class BenchOptions
 
     public int Connections { get; init; } = 16;
     public double Seconds => Quick ? 3 : 15;
-    public double WarmupSeconds => Quick ? 2 : 5;
+    // Long enough for tiered compilation to settle (R2R code is re-jitted with PGO while hot): 20 s at a steady rate halved the host's CPU per request.
+    public double WarmupSeconds => Quick ? 2 : 15;
     public long MemoryRequests => Quick ? 10_000 : 100_000;
     public int ColdStartRuns => Quick ? 1 : 5;
 
