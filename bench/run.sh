@@ -35,7 +35,7 @@ dotnet bench/RecruiterBot.HttpBench/bin/Release/net10.0/RecruiterBot.HttpBench.d
 {
   echo "# Benchmark results"
   echo
-  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!README.md' ':!bench/results' 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "- load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (above $(nproc): other work was running on the machine)"
@@ -56,7 +56,7 @@ dotnet bench/RecruiterBot.HttpBench/bin/Release/net10.0/RecruiterBot.HttpBench.d
 python3 - "$OUT/latest.md" README.md <<'PY'
 import sys
 table = open(sys.argv[1]).read().split("\n", 2)[2].strip()  # drop the "# Benchmark results" heading
-table = table.replace("\n## ", "\n#### ").replace("\n### ", "\n##### ")  # nest under the README's own headings
+table = table.replace("\n### ", "\n#### ").replace("\n## ", "\n### ")  # nest under the README's "## Benchmarks"
 readme = open(sys.argv[2]).read()
 start = readme.index("<!-- bench:start")
 start = readme.index("-->", start) + 3

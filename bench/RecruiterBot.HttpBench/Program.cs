@@ -2,7 +2,7 @@ using RecruiterBot.HttpBench;
 using RecruiterBot.LoadGenerator;
 
 // The HTTP, cold-start and memory bench: real processes on loopback, one after the other, same connections and
-// duration for every path. bench/run.sh builds what it needs and passes the folders; see bench/README in the README.
+// duration for every path. bench/run.sh builds what it needs and passes the folders; see "Benchmarks" in the README.
 BenchOptions o;
 try { o = BenchOptions.Parse(args); }
 catch (ArgumentException e)
@@ -18,22 +18,33 @@ var report = new Report(o);
 var hostExe = Path.Combine(o.HostDir, "RecruiterBot.Host");
 var settle = TimeSpan.FromSeconds(o.Quick ? 0.5 : 2);
 
-ServerProcess StartHost(string name, IReadOnlyDictionary<string, string>? extra = null)
+ServerProcess StartHost(string name)
 {
     var env = new Dictionary<string, string>(standIn.HostSettings())
     {
         ["Storage__SqlitePath"] = Path.Combine(temp.FullName, name, "recruiterbot.db"),
     };
-    foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
-    Directory.CreateDirectory(Path.Combine(temp.FullName, name));
     // Started from its own folder, as the README's deployment does: the content root (appsettings.json) is the working directory.
     return ServerProcess.Start(hostExe, [], env, o.HostDir, ServerProcess.FreePort(), Path.Combine(o.Artifacts, name + ".log"));
 }
 
 try
 {
-    if (!o.Skip.Contains("http"))
-    {
+    if (!o.Skip.Contains("http")) await HttpAsync();
+    if (!o.Skip.Contains("memory")) await MemoryAsync();
+    if (!o.Skip.Contains("cold")) await ColdStartAsync();
+}
+finally
+{
+    try { temp.Delete(recursive: true); } catch (IOException) { }
+}
+
+await File.WriteAllTextAsync(o.Out, report.ToMarkdown());
+Console.Error.WriteLine($"Wrote {o.Out}");
+return 0;
+
+async Task HttpAsync()
+{
     Console.Error.WriteLine($"HTTP: {o.Connections} connections, {o.Seconds} s per run (stand-in at {standIn.BaseUrl})");
     using (var host = StartHost("host"))
     {
@@ -72,11 +83,10 @@ try
             report.AddPath(label, path, peak, half, null);
         }
     }
+}
 
-    }
-
-    if (!o.Skip.Contains("memory"))
-    {
+async Task MemoryAsync()
+{
     Console.Error.WriteLine($"Memory: {o.MemoryRequests} mixed requests on a fresh host");
     using (var host = StartHost("memory"))
     {
@@ -91,11 +101,10 @@ try
         await Task.Delay(TimeSpan.FromSeconds(3));
         report.SetMemory(atStart, atHalf, host.WorkingSetMb(), first, second);
     }
+}
 
-    }
-
-    if (!o.Skip.Contains("cold"))
-    {
+async Task ColdStartAsync()
+{
     Console.Error.WriteLine($"Cold start: {o.ColdStartRuns} run(s) each");
     var dotnetRun = new List<double>();
     var published = new List<double>();
@@ -106,20 +115,10 @@ try
                    env, o.Repo, ServerProcess.FreePort(), Path.Combine(o.Artifacts, "cold-dotnet-run.log")))
             dotnetRun.Add((await run.WaitForFirstAnswerAsync(TimeSpan.FromSeconds(120))).TotalMilliseconds);
         env["Storage__SqlitePath"] = Path.Combine(temp.FullName, $"cold-published-{i}", "recruiterbot.db");
-        Directory.CreateDirectory(Path.Combine(temp.FullName, $"cold-published-{i}"));
         using (var run = ServerProcess.Start(hostExe, [], env, o.HostDir, ServerProcess.FreePort(),
                    Path.Combine(o.Artifacts, "cold-published.log")))
             published.Add((await run.WaitForFirstAnswerAsync(TimeSpan.FromSeconds(60))).TotalMilliseconds);
         Console.Error.WriteLine($"  run {i + 1}: dotnet run {dotnetRun[^1]:0} ms, published {published[^1]:0} ms");
     }
     report.SetColdStart(dotnetRun, published);
-    }
 }
-finally
-{
-    try { temp.Delete(recursive: true); } catch (IOException) { }
-}
-
-await File.WriteAllTextAsync(o.Out, report.ToMarkdown());
-Console.Error.WriteLine($"Wrote {o.Out}");
-return 0;

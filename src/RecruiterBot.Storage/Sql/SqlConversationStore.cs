@@ -44,8 +44,8 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// committed together, in one transaction. Null: every write runs on its own, concurrently (PostgreSQL).</summary>
     private protected virtual SemaphoreSlim? WriteGate => null;
 
-    /// <summary>The most writes committed in one transaction.</summary>
-    public const int MaxWritesPerCommit = 64;
+    // The most writes committed in one transaction.
+    private const int MaxWritesPerCommit = 64;
 
     /// <summary>Called when a connection or command failed, so a provider can drop pooled connections to a dead server.</summary>
     private protected virtual void OnFailure(Exception error) { }

@@ -8,7 +8,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
 {
     private readonly string _connectionString;
     // SQLite has one writer at a time, and a writer that finds the file locked sleeps 150 ms in Microsoft.Data.Sqlite
-    // before it tries again: under a burst, writes queue here instead and each costs only its own time.
+    // before it tries again: under a burst, writes queue here instead and are committed together (see WriteAsync).
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteConversationStore(string path, TimeProvider time) : base(time)
