@@ -6,6 +6,7 @@ namespace RecruiterBot.Benchmarks;
 
 /// <summary>Binding a reply to its Adaptive Card and Block Kit templates, for each answer kind.</summary>
 [MemoryDiagnoser]
+[MedianColumn] // the targets are medians (bench/RecruiterBot.HttpBench reads this column from the CSV report)
 public class CardBenchmarks
 {
     private static readonly Dictionary<string, string> Questions = new()

@@ -7,6 +7,7 @@ namespace RecruiterBot.Benchmarks;
 
 /// <summary>The core's own work per message: understanding a question, and loading the knowledge base at start-up.</summary>
 [MemoryDiagnoser]
+[MedianColumn] // the targets are medians (bench/RecruiterBot.HttpBench reads this column from the CSV report)
 public class CoreBenchmarks
 {
     private KnowledgeBase _knowledge = null!;

@@ -7,6 +7,7 @@ namespace RecruiterBot.Benchmarks;
 
 /// <summary>The resume read: one pass over the text, so the time per KB stays flat from 5 KB to 1 MB.</summary>
 [MemoryDiagnoser]
+[MedianColumn] // the targets are medians (bench/RecruiterBot.HttpBench reads this column from the CSV report)
 [Config(typeof(PerKilobyteConfig))]
 public class ResumeBenchmarks
 {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace RecruiterBot.Core.Matching;
 
 /// <summary>Optimal-string-alignment distance (Levenshtein plus adjacent swaps: "pyhton"), with an early exit.</summary>
@@ -15,6 +17,21 @@ internal static class EditDistance
         Span<int> cur = stackalloc int[b.Length + 1];
         return Run(a, b, limit, prev2, prev, cur);
     }
+
+    /// <summary>The characters a string uses, as bits (a-z, 0-9, anything else folded into the rest), for <see cref="LowerBound"/>.</summary>
+    public static ulong Letters(ReadOnlySpan<char> s)
+    {
+        ulong mask = 0;
+        foreach (var c in s)
+            mask |= 1UL << (c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + c - '0' : 36 + c % 28);
+        return mask;
+    }
+
+    /// <summary>
+    /// A distance the strings cannot be under, from their <see cref="Letters"/>: every character one uses and the other
+    /// does not needs an edit of its own. Checked in a few instructions, it skips most of the table for unrelated words.
+    /// </summary>
+    public static int LowerBound(ulong a, ulong b) => Math.Max(BitOperations.PopCount(a & ~b), BitOperations.PopCount(b & ~a));
 
     private static int Slow(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit) =>
         Run(a, b, limit, new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);

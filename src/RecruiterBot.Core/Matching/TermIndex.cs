@@ -15,8 +15,8 @@ public sealed class TermIndex
 {
     private readonly Dictionary<string, TermTarget> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermTarget> _compact = new(StringComparer.Ordinal);
-    private readonly List<(string Compact, TermTarget Target)> _fuzzyKeys = [];
-    private readonly List<(string Compact, TermTarget Target)> _allKeys = [];
+    private readonly List<(string Compact, TermTarget Target, ulong Letters)> _fuzzyKeys = [];
+    private readonly List<(string Compact, TermTarget Target, ulong Letters)> _allKeys = [];
     private readonly HashSet<string> _phraseStarts = new(StringComparer.Ordinal);
 
     public int MaxWords { get; }
@@ -40,11 +40,11 @@ public sealed class TermIndex
         var termNames = knowledge.Glossary.Select(g => ChatText.Key(g.Term)).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, target) in _exact)
         {
-            _allKeys.Add((key.Replace(" ", ""), target));
+            _allKeys.Add((key.Replace(" ", ""), target, EditDistance.Letters(key.Replace(" ", ""))));
             if (key.Contains(' ')) _phraseStarts.Add(key[..key.IndexOf(' ')]);
             // Short or everyday words are never matched by typo: "rest" must not catch "rust", nor "caching" "coaching".
             if (key.Replace(" ", "").Length >= 5 && (!target.Ambiguous || termNames.Contains(key)) && target.Kind != TermKind.Outside)
-                _fuzzyKeys.Add((key.Replace(" ", ""), target));
+                _fuzzyKeys.Add((key.Replace(" ", ""), target, EditDistance.Letters(key.Replace(" ", ""))));
         }
         MaxWords = _exact.Keys.Max(k => k.Count(c => c == ' ') + 1);
     }
@@ -80,11 +80,13 @@ public sealed class TermIndex
         var compact = key.Replace(" ", "");
         if (compact.Length < 5 || compact.Length > 40) return null;
         var allowed = compact.Length >= 7 ? 2 : 1;
+        var letters = EditDistance.Letters(compact);
         TermTarget? best = null;
         var bestDistance = int.MaxValue;
         var tie = false;
-        foreach (var (k, target) in _fuzzyKeys)
+        foreach (var (k, target, keyLetters) in _fuzzyKeys)
         {
+            if (EditDistance.LowerBound(letters, keyLetters) > allowed) continue;
             var d = EditDistance.Between(compact, k, allowed);
             if (d > allowed) continue;
             if (d < bestDistance) { best = target; bestDistance = d; tie = false; }
@@ -99,9 +101,10 @@ public sealed class TermIndex
         var compact = key.Replace(" ", "");
         if (compact.Length < 3 || compact.Length > 40) return [];
         var allowed = Math.Max(2, compact.Length * 2 / 5);
+        var letters = EditDistance.Letters(compact);
         return _allKeys
             .Where(k => k.Target.Kind != TermKind.Outside)
-            .Select(k => (k.Target, Distance: Score(compact, k.Compact, allowed)))
+            .Select(k => (k.Target, Distance: Score(compact, letters, k.Compact, k.Letters, allowed)))
             .Where(x => x.Distance <= allowed)
             .OrderBy(x => x.Distance)
             .Select(x => x.Target)
@@ -109,10 +112,10 @@ public sealed class TermIndex
     }
 
     // A shared beginning of four letters counts as close ("kubectl" → kubernetes).
-    private static int Score(string word, string key, int allowed)
+    private static int Score(string word, ulong wordLetters, string key, ulong keyLetters, int allowed)
     {
-        var d = EditDistance.Between(word, key, allowed);
+        var d = EditDistance.LowerBound(wordLetters, keyLetters) > allowed ? allowed + 1 : EditDistance.Between(word, key, allowed);
         if (d <= allowed) return d;
-        return word.Length >= 4 && key.Length >= 4 && word[..4] == key[..4] ? allowed : int.MaxValue;
+        return word.Length >= 4 && key.Length >= 4 && word.AsSpan(0, 4).SequenceEqual(key.AsSpan(0, 4)) ? allowed : int.MaxValue;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text.Json;
 using RecruiterBot.Core.Conversation;
@@ -13,6 +14,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
 {
     private const long DayMilliseconds = 86_400_000;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly ConcurrentQueue<PendingWrite> _pendingWrites = new();
     private volatile bool _schemaReady;
 
     private protected SqlConversationStore(TimeProvider time) => Time = time;
@@ -34,6 +36,16 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
 
     /// <summary>Called before migrating, outside any transaction (SQLite: the folder, WAL mode).</summary>
     private protected virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Called on every opened connection (SQLite: its per-connection settings).</summary>
+    private protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Held around writes when the database takes one writer at a time (SQLite): the writes waiting for it are
+    /// committed together, in one transaction. Null: every write runs on its own, concurrently (PostgreSQL).</summary>
+    private protected virtual SemaphoreSlim? WriteGate => null;
+
+    // The most writes committed in one transaction.
+    private const int MaxWritesPerCommit = 64;
 
     /// <summary>Called when a connection or command failed, so a provider can drop pooled connections to a dead server.</summary>
     private protected virtual void OnFailure(Exception error) { }
@@ -83,7 +95,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return state with { Version = reader.GetInt64(0) };
     }, ct);
 
-    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => RunAsync(async connection =>
+    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => WriteAsync(async connection =>
     {
         // One statement, atomic on both databases: insert the first version, or replace exactly the previous one.
         const string sql = """
@@ -99,7 +111,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return rows == 1;
     }, ct);
 
-    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => RunAsync(async connection =>
+    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => WriteAsync(async connection =>
     {
         const string claim = """
             INSERT INTO inbound_claim (inbound_id, claimed_at_ms, state_before) VALUES (@id, @now, @state)
@@ -122,10 +134,10 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         throw new InvalidOperationException($"Inbound id claim kept disappearing in the {Provider} store.");
     }, ct);
 
-    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => RunAsync(connection =>
+    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => WriteAsync(connection =>
         ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId)), ct);
 
-    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => RunAsync(connection => ExecuteAsync(connection, null, """
+    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => WriteAsync(connection => ExecuteAsync(connection, null, """
         INSERT INTO question_log (asked_at_ms, channel, intent, entry_kind, entry_id, confidence, question, resume_skill_count)
         VALUES (@at, @channel, @intent, @kind, @entry, @confidence, @question, @skills)
         """, ct, ("at", entry.At.ToUnixTimeMilliseconds()), ("channel", entry.Channel), ("intent", entry.Intent), ("kind", entry.EntryKind),
@@ -138,7 +150,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     }, ct);
 
     /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/> and inbound claims past their lifetime.</summary>
-    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => RunAsync(async connection =>
+    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => WriteAsync(async connection =>
     {
         var logRows = await ExecuteAsync(connection, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
             ("before", logBefore.ToUnixTimeMilliseconds()));
@@ -181,6 +193,126 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Runs a write. With a <see cref="WriteGate"/>, writes queue, and whoever holds the gate commits everything queued
+    /// in one transaction (group commit): a burst of turns costs a few commits instead of one each. Every write still
+    /// sees the ones before it, and its caller hears back only once the transaction is committed.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        if (WriteGate is not { } gate) return await RunAsync(work, ct);
+        var write = new PendingWrite<T>(work);
+        _pendingWrites.Enqueue(write);
+        try
+        {
+            await gate.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up before any batch took it: it is skipped, not written late. Once taken, it runs to the end.
+            if (write.TryCancel()) throw;
+            return await write.Task;
+        }
+        try
+        {
+            while (!write.IsCompleted) await CommitPendingWritesAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+        return await write.Task;
+    }
+
+    private async Task CommitPendingWritesAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (batch.Count < MaxWritesPerCommit && _pendingWrites.TryDequeue(out var next))
+            if (next.TryStart()) batch.Add(next);
+        if (batch.Count == 0) return;
+        DbConnection? connection = null;
+        try
+        {
+            // Writes already accepted run to the end: one caller giving up must not cancel the others in the batch.
+            await MigrateAsync(CancellationToken.None);
+            connection = await OpenAsync(CancellationToken.None);
+            // Plain statements rather than BeginTransaction, so the writes' commands need no transaction object.
+            await ExecuteAsync(connection, null, "BEGIN IMMEDIATE", CancellationToken.None);
+            foreach (var write in batch) await write.RunAsync(connection);
+            await ExecuteAsync(connection, null, "COMMIT", CancellationToken.None);
+            foreach (var write in batch) write.Complete();
+        }
+        catch (Exception e)
+        {
+            OnFailure(e);
+            if (connection is not null)
+            {
+                // A failed commit must not go back to the pool with its transaction open.
+                try { await ExecuteAsync(connection, null, "ROLLBACK", CancellationToken.None); }
+                catch (DbException) { }
+            }
+            foreach (var write in batch) write.Fail(e);
+        }
+        finally
+        {
+            if (connection is not null) await connection.DisposeAsync();
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        private int _state; // 0 queued, 1 taken by a batch, 2 cancelled
+
+        public abstract bool IsCompleted { get; }
+
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+
+        public bool TryCancel()
+        {
+            if (Interlocked.CompareExchange(ref _state, 2, 0) != 0) return false;
+            Cancel();
+            return true;
+        }
+
+        protected abstract void Cancel();
+
+        /// <summary>Runs the write in the open transaction and keeps its result or its error.</summary>
+        public abstract Task RunAsync(DbConnection connection);
+
+        /// <summary>The transaction is committed: the caller gets the write's result (or its own error).</summary>
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class PendingWrite<T>(Func<DbConnection, Task<T>> work) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _done.Task;
+
+        public override bool IsCompleted => _done.Task.IsCompleted;
+
+        public override async Task RunAsync(DbConnection connection)
+        {
+            // A failed statement is undone on its own (SQLite's statement rollback); the rest of the batch commits.
+            try { _result = await work(connection); }
+            catch (Exception e) { _error = e; }
+        }
+
+        public override void Complete()
+        {
+            if (_error is not null) _done.TrySetException(_error);
+            else _done.TrySetResult(_result!);
+        }
+
+        public override void Fail(Exception error) => _done.TrySetException(_error ?? error);
+
+        protected override void Cancel() => _done.TrySetCanceled();
+    }
+
     private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
     {
         await MigrateAsync(ct);
@@ -202,6 +334,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         try
         {
             await connection.OpenAsync(ct);
+            await OnOpenedAsync(connection, ct);
             return connection;
         }
         catch

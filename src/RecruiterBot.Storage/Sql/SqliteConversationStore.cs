@@ -7,6 +7,9 @@ namespace RecruiterBot.Storage.Sql;
 internal sealed class SqliteConversationStore : SqlConversationStore
 {
     private readonly string _connectionString;
+    // SQLite has one writer at a time, and a writer that finds the file locked sleeps 150 ms in Microsoft.Data.Sqlite
+    // before it tries again: under a burst, writes queue here instead and are committed together (see WriteAsync).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteConversationStore(string path, TimeProvider time) : base(time)
     {
@@ -39,6 +42,17 @@ internal sealed class SqliteConversationStore : SqlConversationStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    private protected override SemaphoreSlim? WriteGate => _writeGate;
+
+    private protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        // With WAL, NORMAL syncs at checkpoints instead of on every commit: the file stays consistent on a crash, and a
+        // power loss can only lose the last commits (a conversation's latest step, a log row), not corrupt anything.
+        command.CommandText = "PRAGMA synchronous = NORMAL";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     // BEGIN IMMEDIATE takes the write lock first, so a second process waits instead of migrating too.
     private protected override Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
@@ -55,6 +69,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
     {
         // Pooled connections keep the file open; let it go with the store.
         using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
+        _writeGate.Dispose();
         return base.DisposeAsync();
     }
 }

@@ -25,4 +25,17 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract
 
         Assert.True(File.Exists(Database));
     }
+
+    [Fact]
+    public async Task AppendQuestionAsync_TwoHundredParallelWrites_AllKept()
+    {
+        var store = Open();
+        var entry = new QuestionLogEntry(Time.GetUtcNow(), "webchat", "skill", "skill", "celery", 1, null, null);
+
+        // Writes queue in the store (one SQLite writer at a time) instead of failing or sleeping on a locked file.
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => store.AppendQuestionAsync(entry, CancellationToken.None))));
+
+        var stats = await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None);
+        Assert.Equal(200, stats.Total);
+    }
 }
