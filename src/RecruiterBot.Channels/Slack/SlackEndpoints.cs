@@ -1,4 +1,3 @@
-using RecruiterBot.Core.Knowledge;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Core.Conversation;
+using RecruiterBot.Core.Knowledge;
 
 namespace RecruiterBot.Channels.Slack;
 

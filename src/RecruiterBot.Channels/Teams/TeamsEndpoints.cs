@@ -1,5 +1,3 @@
-using RecruiterBot.Core.Knowledge;
-using RecruiterBot.Channels.Conversation;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecruiterBot.Channels.Conversation;
+using RecruiterBot.Core.Knowledge;
 
 namespace RecruiterBot.Channels.Teams;
 

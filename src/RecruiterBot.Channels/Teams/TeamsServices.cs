@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RecruiterBot.Core.Knowledge;
 using RecruiterBot.Core.Matching;
 
