@@ -25,7 +25,7 @@ public sealed class ReplyRenderer
 
     public ReplyRenderer(CardTemplates templates) => _templates = templates;
 
-    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), AdaptiveCard(reply), SlackMessage(reply));
+    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), () => AdaptiveCard(reply), () => SlackMessage(reply));
 
     /// <summary>The Adaptive Card, within <see cref="TeamsBudget"/>: a resume read too big for it shows less detail.</summary>
     public JsonObject AdaptiveCard(BotReply reply)

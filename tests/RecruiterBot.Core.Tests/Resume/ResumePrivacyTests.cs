@@ -17,7 +17,7 @@ public sealed class ResumePrivacyTests
     private static (BotReply Reply, string Json, string Text) Turn(string message)
     {
         var reply = TestKnowledge.Turns().Reply(IncomingMessage.FromText(message), ConversationState.New(1)).Reply;
-        var rendered = new RenderedReply(reply, PlainTextRenderer.Render(reply), Card: null, Slack: null);
+        var rendered = new RenderedReply(reply, PlainTextRenderer.Render(reply), card: (System.Text.Json.Nodes.JsonObject?)null, slack: null);
         return (reply, EnvelopeJson.Write(ReplyEnvelopeBuilder.Build(rendered, "c1")), rendered.Text);
     }
 
