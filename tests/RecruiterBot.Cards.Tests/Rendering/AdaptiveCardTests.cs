@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Json.Schema;
 using RecruiterBot.Cards.Adaptive;
 using RecruiterBot.Cards.Data;
 using RecruiterBot.Cards.Envelope;
@@ -11,8 +10,6 @@ namespace RecruiterBot.Cards.Tests.Rendering;
 /// under Node) and the Adaptive Card 1.5 JSON schema; plus the envelope, user-text safety and the Teams size budget.</summary>
 public sealed class AdaptiveCardTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "adaptive-card-1.5.json"))));
 
     [Fact]
     public void OfficialRenderer_EveryAnswerKindAndRealQuestion_ParsesWithoutWarnings()
@@ -35,16 +32,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void Schema_EveryAnswerKindAndRealQuestion_ValidAdaptiveCard15()
     {
-        var invalid = new List<string>();
-        foreach (var (name, reply) in CardSamples.All())
-        {
-            var card = CardJson.Renderer.AdaptiveCard(reply);
-            var result = Schema.Value.Evaluate(System.Text.Json.JsonDocument.Parse(card.ToJsonString()).RootElement,
-                new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!result.IsValid)
-                invalid.Add($"{name}: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(5)));
-        }
+        var invalid = AdaptiveCardSchema.Problems(CardSamples.All().Select(s => (s.Name, CardJson.Renderer.AdaptiveCard(s.Reply))));
         Assert.True(invalid.Count == 0, string.Join("\n", invalid));
     }
 
