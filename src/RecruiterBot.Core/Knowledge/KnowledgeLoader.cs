@@ -1,3 +1,4 @@
+using RecruiterBot.Core.Matching;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -292,13 +293,14 @@ public static class KnowledgeLoader
                 _checks.Select(c => c.Value).ToList(), _outside.Select(o => o.Value).ToList()), _problems);
         }
 
-        // An alias (or title) that two entries claim would make the answer depend on file order: refuse it.
+        // An alias (or title) that two entries claim would make the answer depend on file order: refuse it. Compared
+        // under the matcher's own key, so "ci/cd" and "CI CD" are the same alias here as they are in chat.
         private void CheckAliasesClaimedOnce()
         {
             var owners = new Dictionary<string, (string Owner, Loc At)>(StringComparer.Ordinal);
             void Claim(string alias, string owner, Loc at, string? sharesWith = null)
             {
-                var key = TermKey(alias);
+                var key = ChatText.Key(alias);
                 if (key.Length == 0) return;
                 if (owners.TryGetValue(key, out var first))
                 {
@@ -320,6 +322,4 @@ public static class KnowledgeLoader
         }
     }
 
-    /// <summary>The form under which aliases are compared: lower case, single spaces.</summary>
-    internal static string TermKey(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

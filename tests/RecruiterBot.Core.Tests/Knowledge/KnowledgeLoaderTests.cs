@@ -87,6 +87,14 @@ public class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void LoadTexts_AliasThatReadsTheSameInChat_IsReportedAsClaimedTwice()
+    {
+        // "Kubernetes!" and "kubernetes" are one term to the matcher, so they are one alias to the loader.
+        var p = Problems(("python-fullstack.yaml", Shipped), ("extra.yaml", ExtraSkill.Replace("[hyperscript]", "[hyperscript, \"Kubernetes!\"]")));
+        Assert.Contains(p, x => x.Message.Contains("'kubernetes!' is claimed by skill 'kubernetes' and skill 'htmx-extra'"));
+    }
+
+    [Fact]
     public void LoadTexts_BrokenYaml_NamesTheLine()
     {
         var p = Assert.Single(Problems(("python-fullstack.yaml", Shipped), ("extra.yaml", "skills:\n  - id: [unclosed\n")));
