@@ -34,8 +34,6 @@ public sealed class IntentMatcher
             if (knowledge.FindCategory(id) is not null) _categoryWords.TryAdd(word, id);
     }
 
-    public TermIndex Terms => _terms;
-
     public Understanding Understand(string? rawText)
     {
         var text = ChatText.Clean(rawText);
@@ -215,19 +213,19 @@ public sealed class IntentMatcher
         "platform", "platforms", "service", "services", "server", "servers", "system", "systems", "database", "databases", "db", "cluster", "clusters",
         "work", "works", "working", "good", "bad", "important", "matter", "matters", "why", "how", "when", "where", "who", "which", "should", "need",
         "needs", "want", "wants", "wanted", "look", "looking", "see", "seen", "saw", "says", "say", "said", "mentions", "mentioned", "listed",
-        "question", "questions", "quick", "info", "information", "details", "detail", "overview", "hey", "hi", "hello", "thanks", "thank", "also",
+        "question", "questions", "info", "information", "details", "detail", "overview", "hey", "hi", "hello", "thanks", "thank", "also",
         "any", "anything", "something", "here", "hear", "heard", "term", "word", "acronym", "abbreviation", "called", "call", "has", "have", "had",
         "get", "got", "if", "then", "than", "else", "from", "into", "again", "much", "many", "very", "difference", "between", "same", "different",
-        "similar", "compare", "compared", "versus", "related", "stack", "full", "fullstack", "web", "app", "apps", "application", "applications",
+        "similar", "compare", "compared", "related", "stack", "full", "fullstack", "web", "app", "apps", "application", "applications",
         "project", "projects", "team", "teams", "company", "companies", "year", "years", "yrs", "yr", "strong", "solid", "hands", "proficient",
         "familiar", "expert", "expertise", "background", "heavy", "lot", "lots", "bit", "little", "help", "helps", "understanding", "mine", "my",
-        "explanation", "explain", "explaining", "clarify", "wondering", "curious", "guess", "think", "thought", "not", "sure", "no", "idea", "ever",
+        "explanation", "explaining", "clarify", "wondering", "curious", "guess", "think", "thought", "not", "sure", "no", "idea", "ever",
         "sorry", "bother", "bothering", "keep", "keeps", "kept", "seeing", "notice", "noticed", "came", "across", "come", "comes", "ran", "run",
         "everywhere", "often", "always", "lately", "recently", "now", "today", "mention", "mentioning", "listing", "lists", "list", "claims", "claim",
         "meet", "met", "hiring", "hire", "recruiting", "manager", "managers", "client", "clients", "asked", "asks", "ask", "wrote", "write", "writes",
-        "put", "puts", "puts", "line", "section", "bullet", "bullets", "page", "read", "reading", "screening", "screen", "call", "interviewer",
-        "does", "doing", "done", "make", "makes", "made", "mean", "exact", "exactly", "roughly", "generally", "usually", "typically", "common",
-        "commonly", "popular", "modern", "new", "old", "still", "used", "today", "someone", "person", "people", "guy", "gal", "dude", "anyone",
+        "put", "puts", "line", "section", "bullet", "bullets", "page", "read", "reading", "screening", "screen", "interviewer",
+        "done", "make", "makes", "made", "exact", "roughly", "generally", "usually", "typically", "common",
+        "commonly", "popular", "modern", "new", "old", "still", "person", "people", "guy", "gal", "dude", "anyone",
     ];
 
     private static readonly string[] QuestionFrames =
