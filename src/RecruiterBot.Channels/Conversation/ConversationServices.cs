@@ -20,8 +20,9 @@ public static class ConversationServices
         services.AddSingleton(TimeProvider.System);
         services.AddRecruiterBotStorage();
         services.AddSingleton<ConversationTurns>();
-        // For channel workers built at start-up: a host whose knowledge fails to load still starts and says so (/readyz).
-        services.AddSingleton(sp => new Lazy<ConversationTurns>(sp.GetRequiredService<ConversationTurns>));
+        // What channels take: a host whose knowledge fails to load still starts and says so (/readyz), and each use
+        // tries again (PublicationOnly caches no exception), as resolving the singleton would.
+        services.AddSingleton(sp => new Lazy<ConversationTurns>(sp.GetRequiredService<ConversationTurns>, LazyThreadSafetyMode.PublicationOnly));
         return services;
     }
 }

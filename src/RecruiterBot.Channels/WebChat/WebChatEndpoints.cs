@@ -30,7 +30,7 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> ChatAsync(HttpContext http, IOptions<WebChatOptions> options, IServiceProvider services, ILoggerFactory loggers)
+    private static async Task<IResult> ChatAsync(HttpContext http, IOptions<WebChatOptions> options, Lazy<ConversationTurns> turns, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(WebChatEndpoints).FullName!);
         var (input, rejection) = await WebChatInputReader.ReadAsync(http.Request, options.Value.MaxRequestBytes, http.RequestAborted);
@@ -46,9 +46,8 @@ public static class WebChatEndpoints
         TurnOutcome outcome;
         try
         {
-            // Resolved here: the knowledge base loads on first use, and while it cannot load /readyz says why.
-            var turns = services.GetRequiredService<ConversationTurns>();
-            outcome = await turns.RunAsync(request, http.RequestAborted);
+            // The knowledge base loads on first use; while it cannot load, /readyz says why.
+            outcome = await turns.Value.RunAsync(request, http.RequestAborted);
         }
         catch (KnowledgeLoadException)
         {

@@ -58,6 +58,31 @@ public sealed class HealthEndpointTests
         Assert.Contains("knowledge base is not loaded", await chat.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Chat_KnowledgeFolderAppearsLater_AnswersWithoutARestart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "recruiterbot-late-knowledge-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var factory = new HostFactory(new Dictionary<string, string?> { ["Knowledge:Path"] = folder });
+            var client = factory.CreateClient();
+            using (var before = await client.PostAsync("/api/chat", HostFactory.Json("""{"text": "what is Celery?"}""")))
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+
+            Directory.CreateDirectory(folder);
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "knowledge"), "*.yaml"))
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+
+            using var after = await client.PostAsync("/api/chat", HostFactory.Json("""{"text": "what is Celery?"}"""));
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.Contains("celery", await after.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
