@@ -30,6 +30,18 @@ public interface IConversationStore
 
     Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct);
 
+    /// <summary>
+    /// The end of a turn: <see cref="TrySaveStateAsync"/>, and when it saved, <see cref="AppendQuestionAsync"/> with
+    /// <paramref name="question"/>. The SQL stores do both in one write (on SQLite, one commit), so a turn waits for one
+    /// commit instead of two.
+    /// </summary>
+    async Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct)
+    {
+        if (!await TrySaveStateAsync(conversationKey, state, ct)) return false;
+        await AppendQuestionAsync(question, ct);
+        return true;
+    }
+
     /// <summary>Whether the store answers; /readyz reports it.</summary>
     Task<StoreHealth> CheckHealthAsync(CancellationToken ct);
 }

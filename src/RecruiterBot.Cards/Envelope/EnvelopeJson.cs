@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RecruiterBot.Cards.Envelope;
 
@@ -21,7 +22,10 @@ public sealed partial class EnvelopeJson : JsonSerializerContext
     // Lazy: the generated Default instance is not ready during this class's static initialisation.
     private static JsonSerializerOptions? s_writeOptions;
 
-    public static string Write(ReplyEnvelope envelope) => JsonSerializer.Serialize(envelope, WriteOptions.GetTypeInfo(typeof(ReplyEnvelope)));
+    /// <summary>The envelope's contract for writing straight to a stream (an HTTP response), with <see cref="WriteOptions"/>.</summary>
+    public static JsonTypeInfo<ReplyEnvelope> ReplyEnvelopeInfo => (JsonTypeInfo<ReplyEnvelope>)WriteOptions.GetTypeInfo(typeof(ReplyEnvelope));
+
+    public static string Write(ReplyEnvelope envelope) => JsonSerializer.Serialize(envelope, ReplyEnvelopeInfo);
 
     public static string Write(ErrorEnvelope error) => JsonSerializer.Serialize(error, WriteOptions.GetTypeInfo(typeof(ErrorEnvelope)));
 }

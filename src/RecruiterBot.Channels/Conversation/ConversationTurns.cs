@@ -18,7 +18,7 @@ public sealed record TurnOutcome(RenderedReply? Reply, bool Duplicate);
 
 /// <summary>
 /// Wraps the pure turn with storage: claims the inbound id, loads the state, runs <see cref="TurnHandler.Reply"/>,
-/// saves the new state (again on a concurrent update), logs the question, renders the reply. Every channel uses it.
+/// saves the new state with the question's log row (again on a concurrent update), renders the reply. Every channel uses it.
 /// </summary>
 public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer, IConversationStore store, TimeProvider time, ILogger<ConversationTurns> logger)
 {
@@ -62,16 +62,20 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
                 }
             }
             var (reply, after) = turns.Reply(request.Message, before);
-            if (await store.TrySaveStateAsync(request.ConversationKey, after, ct) || attempt >= MaxAttempts)
+            var question = QuestionLog(request, reply);
+            if (await store.TrySaveTurnAsync(request.ConversationKey, after, question, ct))
+                return new TurnOutcome(renderer.Render(reply), Duplicate: false);
+            if (attempt >= MaxAttempts)
             {
-                if (attempt >= MaxAttempts) Log.StateConflict(logger, request.Channel, attempt);
-                await LogQuestionAsync(request, reply, ct);
+                // Answered even so; the conversation's step is lost, the question is still counted.
+                Log.StateConflict(logger, request.Channel, attempt);
+                await store.AppendQuestionAsync(question, ct);
                 return new TurnOutcome(renderer.Render(reply), Duplicate: false);
             }
         }
     }
 
-    private async Task LogQuestionAsync(TurnRequest request, BotReply reply, CancellationToken ct)
+    private QuestionLogEntry QuestionLog(TurnRequest request, BotReply reply)
     {
         var first = reply.Entries.FirstOrDefault();
         string? question = null;
@@ -81,9 +85,8 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
             var cleaned = PersonalDataScrubber.Scrub(Core.Matching.ChatText.Clean(request.Message.Text));
             question = cleaned.Length > QuestionLogLimit ? cleaned[..QuestionLogLimit] : cleaned;
         }
-        var entry = new QuestionLogEntry(time.GetUtcNow(), request.Channel, reply.Intent, first?.Kind, first?.Id,
+        return new QuestionLogEntry(time.GetUtcNow(), request.Channel, reply.Intent, first?.Kind, first?.Id,
             reply.Confidence, question, reply is ResumeReply r ? r.Read.Skills.Count : null);
-        await store.AppendQuestionAsync(entry, ct);
     }
 
     public const int QuestionLogLimit = 200;

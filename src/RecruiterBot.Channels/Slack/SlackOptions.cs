@@ -23,7 +23,7 @@ public sealed class SlackOptions : IValidatableObject
 
     /// <summary>Replies sent at the same time.</summary>
     [Range(1, 64)]
-    public int MaxConcurrentReplies { get; set; } = 4;
+    public int MaxConcurrentReplies { get; set; } = 16;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -63,7 +63,7 @@ public sealed class TeamsOptions : IValidatableObject
 
     /// <summary><c>Teams:ReplyWorkers</c>: replies sent at the same time.</summary>
     [Range(1, 64)]
-    public int ReplyWorkers { get; set; } = 4;
+    public int ReplyWorkers { get; set; } = 16;
 
     /// <summary>Requests are authenticated with a token (an app id is set).</summary>
     public bool RequiresToken => !string.IsNullOrWhiteSpace(AppId);

@@ -60,7 +60,8 @@ public static class WebChatEndpoints
         }
         var envelope = ReplyEnvelopeBuilder.Build(outcome.Reply!, input.Conversation);
         Log.WebChatAnswered(logger, envelope.Intent, outcome.Duplicate);
-        return Results.Text(EnvelopeJson.Write(envelope), JsonContentType);
+        // Serialized straight into the response body: no intermediate string of the whole envelope.
+        return Results.Json(envelope, EnvelopeJson.ReplyEnvelopeInfo, JsonContentType);
     }
 
     private const string JsonContentType = "application/json; charset=utf-8";

@@ -44,6 +44,9 @@ public sealed class ResilientConversationStore : IConversationStore
     public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) =>
         CallAsync(nameof(TrySaveStateAsync), t => _inner.TrySaveStateAsync(conversationKey, state, t), true, ct);
 
+    public Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct) =>
+        CallAsync(nameof(TrySaveTurnAsync), t => _inner.TrySaveTurnAsync(conversationKey, state, question, t), true, ct);
+
     public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) =>
         CallAsync(nameof(TryClaimInboundAsync), t => _inner.TryClaimInboundAsync(inboundId, stateBefore, t), null, ct);
 
@@ -69,7 +72,8 @@ public sealed class ResilientConversationStore : IConversationStore
         var task = Task.Run(() => call(linked.Token), CancellationToken.None);
         try
         {
-            var result = await task.WaitAsync(_budget, _time, ct);
+            // The budget's token ends the wait too: one timer per call, not two.
+            var result = await task.WaitAsync(linked.Token);
             OnSuccess();
             return result;
         }

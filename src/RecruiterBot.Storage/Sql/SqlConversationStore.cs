@@ -37,8 +37,8 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// <summary>Called before migrating, outside any transaction (SQLite: the folder, WAL mode).</summary>
     private protected virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Called on every opened connection (SQLite: its per-connection settings).</summary>
-    private protected virtual Task OnOpenedAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Called on every connection opened for writing (SQLite: its per-connection commit settings; reads skip them).</summary>
+    private protected virtual Task OnOpenedForWritingAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Held around writes when the database takes one writer at a time (SQLite): the writes waiting for it are
     /// committed together, in one transaction. Null: every write runs on its own, concurrently (PostgreSQL).</summary>
@@ -58,7 +58,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         try
         {
             if (_schemaReady) return;
-            await using var connection = await OpenAsync(ct);
+            await using var connection = await OpenAsync(forWriting: true, ct);
             await PrepareAsync(connection, ct);
             await using var tx = await BeginMigrationAsync(connection, ct);
             await ExecuteAsync(connection, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)", ct);
@@ -95,7 +95,17 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return state with { Version = reader.GetInt64(0) };
     }, ct);
 
-    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => WriteAsync(async connection =>
+    public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) =>
+        WriteAsync(connection => SaveStateAsync(connection, conversationKey, state, ct), ct);
+
+    public Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct) => WriteAsync(async connection =>
+    {
+        if (!await SaveStateAsync(connection, conversationKey, state, ct)) return false;
+        await InsertQuestionAsync(connection, question, ct);
+        return true;
+    }, ct);
+
+    private async Task<bool> SaveStateAsync(DbConnection connection, string conversationKey, ConversationState state, CancellationToken ct)
     {
         // One statement, atomic on both databases: insert the first version, or replace exactly the previous one.
         const string sql = """
@@ -109,7 +119,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         var rows = await ExecuteAsync(connection, null, sql, ct,
             ("key", conversationKey), ("version", state.Version), ("state", WriteState(state)), ("now", NowMs()));
         return rows == 1;
-    }, ct);
+    }
 
     public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => WriteAsync(async connection =>
     {
@@ -137,11 +147,14 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => WriteAsync(connection =>
         ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId)), ct);
 
-    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) => WriteAsync(connection => ExecuteAsync(connection, null, """
+    public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) =>
+        WriteAsync(connection => InsertQuestionAsync(connection, entry, ct), ct);
+
+    private static Task<int> InsertQuestionAsync(DbConnection connection, QuestionLogEntry entry, CancellationToken ct) => ExecuteAsync(connection, null, """
         INSERT INTO question_log (asked_at_ms, channel, intent, entry_kind, entry_id, confidence, question, resume_skill_count)
         VALUES (@at, @channel, @intent, @kind, @entry, @confidence, @question, @skills)
         """, ct, ("at", entry.At.ToUnixTimeMilliseconds()), ("channel", entry.Channel), ("intent", entry.Intent), ("kind", entry.EntryKind),
-        ("entry", entry.EntryId), ("confidence", entry.Confidence), ("question", entry.Question), ("skills", entry.ResumeSkillCount)), ct);
+        ("entry", entry.EntryId), ("confidence", entry.Confidence), ("question", entry.Question), ("skills", entry.ResumeSkillCount));
 
     public Task<StoreHealth> CheckHealthAsync(CancellationToken ct) => RunAsync(async connection =>
     {
@@ -200,7 +213,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
     {
-        if (WriteGate is not { } gate) return await RunAsync(work, ct);
+        if (WriteGate is not { } gate) return await RunAsync(work, ct, forWriting: true);
         var write = new PendingWrite<T>(work);
         _pendingWrites.Enqueue(write);
         try
@@ -235,7 +248,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         {
             // Writes already accepted run to the end: one caller giving up must not cancel the others in the batch.
             await MigrateAsync(CancellationToken.None);
-            connection = await OpenAsync(CancellationToken.None);
+            connection = await OpenAsync(forWriting: true, CancellationToken.None);
             // Plain statements rather than BeginTransaction, so the writes' commands need no transaction object.
             await ExecuteAsync(connection, null, "BEGIN IMMEDIATE", CancellationToken.None);
             foreach (var write in batch) await write.RunAsync(connection);
@@ -313,12 +326,12 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         protected override void Cancel() => _done.TrySetCanceled();
     }
 
-    private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct, bool forWriting = false)
     {
         await MigrateAsync(ct);
         try
         {
-            await using var connection = await OpenAsync(ct);
+            await using var connection = await OpenAsync(forWriting, ct);
             return await work(connection);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -328,13 +341,13 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    private async Task<DbConnection> OpenAsync(bool forWriting, CancellationToken ct)
     {
         var connection = CreateConnection();
         try
         {
             await connection.OpenAsync(ct);
-            await OnOpenedAsync(connection, ct);
+            if (forWriting) await OnOpenedForWritingAsync(connection, ct);
             return connection;
         }
         catch

@@ -44,7 +44,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
 
     private protected override SemaphoreSlim? WriteGate => _writeGate;
 
-    private protected override async Task OnOpenedAsync(DbConnection connection, CancellationToken ct)
+    private protected override async Task OnOpenedForWritingAsync(DbConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         // With WAL, NORMAL syncs at checkpoints instead of on every commit: the file stays consistent on a crash, and a

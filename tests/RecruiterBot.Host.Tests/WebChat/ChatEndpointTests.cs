@@ -174,11 +174,14 @@ public sealed class ChatEndpointTests(HostFixture host) : IClassFixture<HostFixt
     public async Task PostChat_UserText_NeverLoggedAtInformationOrAbove()
     {
         const string marker = "Zorblax-Quuxington";
-        await PostAsync(host.Client, $$"""{"text": "what is {{marker}}?"}""");
-        await PostAsync(host.Client, $$"""{"text": "{{marker}} knows Django\nand PostgreSQL\nand Celery"}""");
-        await PostAsync(host.Client, $$"""{"text": "{{marker}}", "conversation": "bad id!"}""");
+        // Debug on, so the per-message line (EventId 1010, Debug) is written and checked too.
+        using var factory = new HostFactory(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" });
+        using var client = factory.CreateClient();
+        await PostAsync(client, $$"""{"text": "what is {{marker}}?"}""");
+        await PostAsync(client, $$"""{"text": "{{marker}} knows Django\nand PostgreSQL\nand Celery"}""");
+        await PostAsync(client, $$"""{"text": "{{marker}}", "conversation": "bad id!"}""");
 
-        Assert.DoesNotContain(host.Factory.Logs.Entries, e => e.Level >= LogLevel.Information && e.Text.Contains(marker, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(host.Factory.Logs.Entries, e => e.Text.Contains("Web chat answered with intent"));
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.Level >= LogLevel.Information && e.Text.Contains(marker, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(factory.Logs.Entries, e => e.Level == LogLevel.Debug && e.Text.Contains("Web chat answered with intent"));
     }
 }

@@ -106,6 +106,21 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TrySaveTurnAsync_SavedOrNot_LogsTheQuestionOnlyWithTheSavedState()
+    {
+        var store = Open();
+        QuestionLogEntry Question(string id) => new(Time.GetUtcNow(), "webchat", "skill", "skill", id, 1, null, null);
+
+        Assert.True(await store.TrySaveTurnAsync("c1", State(1, "a"), Question("celery"), CancellationToken.None));
+        Assert.False(await store.TrySaveTurnAsync("c1", State(1, "x"), Question("stale"), CancellationToken.None));
+        Assert.True(await store.TrySaveTurnAsync("c1", State(2, "a", "b"), Question("flask"), CancellationToken.None));
+
+        Assert.Equal(["a", "b"], (await store.LoadStateAsync("c1", CancellationToken.None))!.ShownChecks);
+        var stats = await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None);
+        Assert.Equal([new EntryCount("skill", "celery", 1), new EntryCount("skill", "flask", 1)], stats.TopEntries);
+    }
+
+    [Fact]
     public async Task TryClaimInboundAsync_SameIdTwice_SecondGetsFirstClaimWithItsState()
     {
         var store = Open();
