@@ -31,6 +31,9 @@ public static class TeamsServices
         services.AddHttpClient(nameof(TeamsBotTokenClient), c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHttpClient(nameof(TeamsConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
 
+        // No default scheme: the only one registered would otherwise become it, and every request (web chat, Slack, the
+        // page) would run the Bot Framework token check; POST /api/messages asks for it by name through its policy.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddJwtBearer(TeamsTokenValidation.Scheme, TeamsTokenValidation.Configure);
         services.AddAuthorizationBuilder().AddPolicy(TeamsTokenValidation.Policy,
             p => p.AddAuthenticationSchemes(TeamsTokenValidation.Scheme).RequireAuthenticatedUser());
