@@ -31,19 +31,39 @@ public interface IConversationStore
     Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct);
 
     /// <summary>
-    /// The end of a turn: <see cref="TrySaveStateAsync"/>, and when it saved, <see cref="AppendQuestionAsync"/> with
-    /// <paramref name="question"/>. The SQL stores do both in one write (on SQLite, one commit), so a turn waits for one
-    /// commit instead of two.
+    /// The end of a turn, as one write: claims <see cref="TurnSave.InboundId"/> (when there is one) with the state the
+    /// turn started from, saves the new state (as <see cref="TrySaveStateAsync"/>) and appends the question's log row.
+    /// A duplicate inbound id saves nothing and returns the first claim; a state saved first by another turn releases
+    /// the claim again and returns <see cref="TurnSaveResult.Superseded"/>. The SQL stores run it as one write (on
+    /// SQLite, in one commit), so a turn waits for one commit, not three.
     /// </summary>
-    async Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct)
+    async Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct)
     {
-        if (!await TrySaveStateAsync(conversationKey, state, ct)) return false;
-        await AppendQuestionAsync(question, ct);
-        return true;
+        if (turn.InboundId is { } id && await TryClaimInboundAsync(id, turn.StateBefore, ct) is { } claim) return TurnSaveResult.Duplicate(claim);
+        if (!await TrySaveStateAsync(turn.ConversationKey, turn.State, ct))
+        {
+            if (turn.InboundId is { } claimed) await ReleaseInboundAsync(claimed, ct);
+            return TurnSaveResult.Superseded;
+        }
+        await AppendQuestionAsync(turn.Question, ct);
+        return TurnSaveResult.Saved;
     }
 
     /// <summary>Whether the store answers; /readyz reports it.</summary>
     Task<StoreHealth> CheckHealthAsync(CancellationToken ct);
+}
+
+/// <summary>What a turn writes: its inbound id (null when the channel has none) with the state it started from, the new
+/// state and the question's log row.</summary>
+public sealed record TurnSave(string ConversationKey, string? InboundId, ConversationState StateBefore, ConversationState State, QuestionLogEntry Question);
+
+/// <summary>How a turn's write went: saved; superseded by another turn of the conversation (run it again); or a
+/// duplicate of an inbound id already handled, with the first claim.</summary>
+public sealed record TurnSaveResult(bool IsSaved, InboundClaim? DuplicateOf)
+{
+    public static readonly TurnSaveResult Saved = new(true, null);
+    public static readonly TurnSaveResult Superseded = new(false, null);
+    public static TurnSaveResult Duplicate(InboundClaim first) => new(false, first);
 }
 
 /// <summary>A claimed inbound id and the conversation state the first handling started from.</summary>

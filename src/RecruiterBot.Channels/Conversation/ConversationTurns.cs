@@ -17,8 +17,8 @@ public sealed record TurnRequest(string Channel, string ConversationKey, Incomin
 public sealed record TurnOutcome(RenderedReply? Reply, bool Duplicate);
 
 /// <summary>
-/// Wraps the pure turn with storage: claims the inbound id, loads the state, runs <see cref="TurnHandler.Reply"/>,
-/// saves the new state with the question's log row (again on a concurrent update), renders the reply. Every channel uses it.
+/// Wraps the pure turn with storage: loads the state, runs <see cref="TurnHandler.Reply"/>, then in one write claims
+/// the inbound id, saves the new state and logs the question (runs again on a concurrent update), renders the reply. Every channel uses it.
 /// </summary>
 public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer, IConversationStore store, TimeProvider time, ILogger<ConversationTurns> logger)
 {
@@ -49,30 +49,30 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
         {
             if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), ct);
             var before = await store.LoadStateAsync(request.ConversationKey, ct) ?? ConversationState.New();
-            if (request.InboundId is { } inboundId && attempt == 1)
-            {
-                var claim = await store.TryClaimInboundAsync(inboundId, before, ct);
-                if (claim is not null)
-                {
-                    Log.Duplicate(logger, request.Channel, inboundId);
-                    if (!request.ReplayDuplicate) return new TurnOutcome(null, Duplicate: true);
-                    // Same message, same starting state: the same answer, and the conversation does not move on.
-                    var replay = turns.Reply(request.Message, claim.StateBefore ?? before);
-                    return new TurnOutcome(renderer.Render(replay.Reply), Duplicate: true);
-                }
-            }
+            // The turn is pure: run it, then claim the inbound id, save and log in one write.
             var (reply, after) = turns.Reply(request.Message, before);
             var question = QuestionLog(request, reply);
-            if (await store.TrySaveTurnAsync(request.ConversationKey, after, question, ct))
-                return new TurnOutcome(renderer.Render(reply), Duplicate: false);
+            var saved = await store.TrySaveTurnAsync(new TurnSave(request.ConversationKey, request.InboundId, before, after, question), ct);
+            if (saved.DuplicateOf is { } first) return Duplicate(request, first, before);
+            if (saved.IsSaved) return new TurnOutcome(renderer.Render(reply), Duplicate: false);
             if (attempt >= MaxAttempts)
             {
-                // Answered even so; the conversation's step is lost, the question is still counted.
+                // Answered even so: the conversation's step is lost; the message is still claimed and its question counted.
                 Log.StateConflict(logger, request.Channel, attempt);
+                if (request.InboundId is { } id && await store.TryClaimInboundAsync(id, before, ct) is { } claim) return Duplicate(request, claim, before);
                 await store.AppendQuestionAsync(question, ct);
                 return new TurnOutcome(renderer.Render(reply), Duplicate: false);
             }
         }
+    }
+
+    private TurnOutcome Duplicate(TurnRequest request, InboundClaim first, ConversationState before)
+    {
+        Log.Duplicate(logger, request.Channel, first.InboundId);
+        if (!request.ReplayDuplicate) return new TurnOutcome(null, Duplicate: true);
+        // Same message, same starting state: the same answer, and the conversation does not move on.
+        var replay = turns.Reply(request.Message, first.StateBefore ?? before);
+        return new TurnOutcome(renderer.Render(replay.Reply), Duplicate: true);
     }
 
     private QuestionLogEntry QuestionLog(TurnRequest request, BotReply reply)

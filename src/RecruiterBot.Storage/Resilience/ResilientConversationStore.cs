@@ -44,8 +44,8 @@ public sealed class ResilientConversationStore : IConversationStore
     public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) =>
         CallAsync(nameof(TrySaveStateAsync), t => _inner.TrySaveStateAsync(conversationKey, state, t), true, ct);
 
-    public Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct) =>
-        CallAsync(nameof(TrySaveTurnAsync), t => _inner.TrySaveTurnAsync(conversationKey, state, question, t), true, ct);
+    public Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct) =>
+        CallAsync(nameof(TrySaveTurnAsync), t => _inner.TrySaveTurnAsync(turn, t), TurnSaveResult.Saved, ct);
 
     public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) =>
         CallAsync(nameof(TryClaimInboundAsync), t => _inner.TryClaimInboundAsync(inboundId, stateBefore, t), null, ct);

@@ -98,11 +98,16 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) =>
         WriteAsync(connection => SaveStateAsync(connection, conversationKey, state, ct), ct);
 
-    public Task<bool> TrySaveTurnAsync(string conversationKey, ConversationState state, QuestionLogEntry question, CancellationToken ct) => WriteAsync(async connection =>
+    public Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct) => WriteAsync(async connection =>
     {
-        if (!await SaveStateAsync(connection, conversationKey, state, ct)) return false;
-        await InsertQuestionAsync(connection, question, ct);
-        return true;
+        if (turn.InboundId is { } id && await ClaimInboundAsync(connection, id, turn.StateBefore, ct) is { } first) return TurnSaveResult.Duplicate(first);
+        if (!await SaveStateAsync(connection, turn.ConversationKey, turn.State, ct))
+        {
+            if (turn.InboundId is { } claimed) await DeleteClaimAsync(connection, claimed, ct);
+            return TurnSaveResult.Superseded;
+        }
+        await InsertQuestionAsync(connection, turn.Question, ct);
+        return TurnSaveResult.Saved;
     }, ct);
 
     private async Task<bool> SaveStateAsync(DbConnection connection, string conversationKey, ConversationState state, CancellationToken ct)
@@ -121,7 +126,10 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return rows == 1;
     }
 
-    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) => WriteAsync(async connection =>
+    public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) =>
+        WriteAsync(connection => ClaimInboundAsync(connection, inboundId, stateBefore, ct), ct);
+
+    private async Task<InboundClaim?> ClaimInboundAsync(DbConnection connection, string inboundId, ConversationState? stateBefore, CancellationToken ct)
     {
         const string claim = """
             INSERT INTO inbound_claim (inbound_id, claimed_at_ms, state_before) VALUES (@id, @now, @state)
@@ -142,10 +150,13 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
         }
         throw new InvalidOperationException($"Inbound id claim kept disappearing in the {Provider} store.");
-    }, ct);
+    }
 
-    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) => WriteAsync(connection =>
-        ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId)), ct);
+    public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) =>
+        WriteAsync(connection => DeleteClaimAsync(connection, inboundId, ct), ct);
+
+    private static Task<int> DeleteClaimAsync(DbConnection connection, string inboundId, CancellationToken ct) =>
+        ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId));
 
     public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) =>
         WriteAsync(connection => InsertQuestionAsync(connection, entry, ct), ct);

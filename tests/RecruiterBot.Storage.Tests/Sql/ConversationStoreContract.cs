@@ -105,19 +105,50 @@ public abstract class ConversationStoreContract : IAsyncLifetime
         Assert.Single(results, saved => saved);
     }
 
+    private QuestionLogEntry Question(string id) => new(Time.GetUtcNow(), "webchat", "skill", "skill", id, 1, null, null);
+
+    private async Task<IReadOnlyList<EntryCount>> LoggedEntries(SqlConversationStore store) =>
+        (await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None)).TopEntries;
+
     [Fact]
-    public async Task TrySaveTurnAsync_SavedOrNot_LogsTheQuestionOnlyWithTheSavedState()
+    public async Task TrySaveTurnAsync_SavedOrSuperseded_LogsTheQuestionOnlyWithTheSavedState()
     {
         var store = Open();
-        QuestionLogEntry Question(string id) => new(Time.GetUtcNow(), "webchat", "skill", "skill", id, 1, null, null);
 
-        Assert.True(await store.TrySaveTurnAsync("c1", State(1, "a"), Question("celery"), CancellationToken.None));
-        Assert.False(await store.TrySaveTurnAsync("c1", State(1, "x"), Question("stale"), CancellationToken.None));
-        Assert.True(await store.TrySaveTurnAsync("c1", State(2, "a", "b"), Question("flask"), CancellationToken.None));
+        Assert.Equal(TurnSaveResult.Saved, await store.TrySaveTurnAsync(new("c1", null, State(0), State(1, "a"), Question("celery")), CancellationToken.None));
+        Assert.Equal(TurnSaveResult.Superseded, await store.TrySaveTurnAsync(new("c1", null, State(0), State(1, "x"), Question("stale")), CancellationToken.None));
+        Assert.Equal(TurnSaveResult.Saved, await store.TrySaveTurnAsync(new("c1", null, State(1, "a"), State(2, "a", "b"), Question("flask")), CancellationToken.None));
 
         Assert.Equal(["a", "b"], (await store.LoadStateAsync("c1", CancellationToken.None))!.ShownChecks);
-        var stats = await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None);
-        Assert.Equal([new EntryCount("skill", "celery", 1), new EntryCount("skill", "flask", 1)], stats.TopEntries);
+        Assert.Equal([new EntryCount("skill", "celery", 1), new EntryCount("skill", "flask", 1)], await LoggedEntries(store));
+    }
+
+    [Fact]
+    public async Task TrySaveTurnAsync_SameInboundIdTwice_SecondIsADuplicateOfTheFirstAndSavesNothing()
+    {
+        var store = Open();
+
+        Assert.Equal(TurnSaveResult.Saved, await store.TrySaveTurnAsync(new("c1", "webchat:c1:1", State(0), State(1, "a"), Question("celery")), CancellationToken.None));
+        var again = await store.TrySaveTurnAsync(new("c1", "webchat:c1:1", State(1, "a"), State(2, "a", "b"), Question("flask")), CancellationToken.None);
+
+        Assert.False(again.IsSaved);
+        Assert.Equal("webchat:c1:1", again.DuplicateOf!.InboundId);
+        Assert.Equal(0, again.DuplicateOf.StateBefore!.Version);
+        Assert.Equal(1, (await store.LoadStateAsync("c1", CancellationToken.None))!.Version);
+        Assert.Equal([new EntryCount("skill", "celery", 1)], await LoggedEntries(store));
+    }
+
+    [Fact]
+    public async Task TrySaveTurnAsync_Superseded_ReleasesItsClaimSoTheRunAgainIsSaved()
+    {
+        var store = Open();
+        Assert.True(await store.TrySaveStateAsync("c1", State(1, "other"), CancellationToken.None));
+
+        Assert.Equal(TurnSaveResult.Superseded, await store.TrySaveTurnAsync(new("c1", "slack:Ev1", State(0), State(1, "a"), Question("celery")), CancellationToken.None));
+        Assert.Equal(TurnSaveResult.Saved, await store.TrySaveTurnAsync(new("c1", "slack:Ev1", State(1, "other"), State(2, "other", "a"), Question("celery")), CancellationToken.None));
+
+        Assert.Equal(["other", "a"], (await store.LoadStateAsync("c1", CancellationToken.None))!.ShownChecks);
+        Assert.NotNull(await store.TryClaimInboundAsync("slack:Ev1", null, CancellationToken.None));
     }
 
     [Fact]
