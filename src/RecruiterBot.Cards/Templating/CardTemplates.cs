@@ -19,11 +19,13 @@ public sealed class CardTemplates
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "cards");
 
     private readonly Dictionary<string, JsonNode> _templates;
+    private readonly Dictionary<(string Format, string Kind), CompiledTemplate> _compiled;
 
     private CardTemplates(string folder, Dictionary<string, JsonNode> templates)
     {
         Folder = folder;
         _templates = templates;
+        _compiled = templates.ToDictionary(t => (t.Key[..t.Key.IndexOf('/')], t.Key[(t.Key.IndexOf('/') + 1)..]), t => CompiledTemplate.Compile(t.Value));
     }
 
     public string Folder { get; }
@@ -71,9 +73,23 @@ public sealed class CardTemplates
         _templates.TryGetValue($"{format}/{kind}", out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
 
     /// <summary>Binds a template with its data: a fresh JSON object, the template is not changed.</summary>
-    public JsonObject Bind(string format, BoundData data) =>
-        TemplateEngine.Expand(Get(format, data.Kind), data.Json) as JsonObject
-        ?? throw new TemplateException($"{format}/{data.Kind}.json did not bind to an object");
+    public JsonObject Bind(string format, BoundData data)
+    {
+        var writer = ScratchWriter.Start();
+        Write(format, data, writer);
+        return ToObject(ScratchWriter.Written(writer), format, data.Kind);
+    }
+
+    // The object is read from the JSON only when it is touched; written out untouched, it copies the JSON.
+    internal static JsonObject ToObject(ReadOnlySpan<byte> json, string format, string kind) =>
+        JsonNode.Parse(json) as JsonObject ?? throw new TemplateException($"{format}/{kind}.json did not bind to an object");
+
+    /// <summary>Writes a template bound with its data; <see cref="Bind"/> without building the JSON object.</summary>
+    internal void Write(string format, BoundData data, Utf8JsonWriter writer)
+    {
+        if (!_compiled.TryGetValue((format, data.Kind), out var template)) throw new ArgumentException($"no {format} template for {data.Kind}");
+        template.Bind(TemplateValue.Of(data.Json), writer);
+    }
 
     private static (Dictionary<string, JsonNode> Templates, List<string> Problems) Read(string folder)
     {
