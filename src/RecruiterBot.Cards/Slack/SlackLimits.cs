@@ -121,7 +121,8 @@ public static class SlackLimits
                 if (!hasText && !HasFields(Property(block, "fields"u8)))
                 {
                     // Dropped, but its button still takes its action id, as Slack numbers them in order.
-                    if (Property(block, "accessory"u8) is { ValueKind: JsonValueKind.Object } dropped && IsElement(dropped)) ActionId(dropped, actionIds);
+                    if (Property(block, "accessory"u8) is { ValueKind: JsonValueKind.Object } dropped && Is(dropped, "button"u8) && IsElement(dropped))
+                        ActionId(dropped, actionIds);
                     return false;
                 }
                 writer.WriteStartObject();

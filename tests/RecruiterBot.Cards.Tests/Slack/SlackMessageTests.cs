@@ -129,6 +129,7 @@ public sealed class SlackMessageTests
     {
         var message = JsonNode.Parse("""
             {"text":"a <b>","blocks":[
+              {"type":"section","accessory":{"type":"image","image_url":"x"}},
               {"type":"section","text":{"type":"mrkdwn","text":"  "},"accessory":{"type":"button","text":{"type":"plain_text","text":"Go"},"action_id":"go"}},
               {"type":"section","fields":"odd","text":"not an object","accessory":{"type":"image","image_url":"x"}},
               {"type":"section","text":{"type":"plain_text","text":"<keep>"},"fields":[{"type":"mrkdwn","text":""}],"accessory":{"type":"button","text":{"type":"plain_text","text":""},"action_id":"x"}},
@@ -141,7 +142,7 @@ public sealed class SlackMessageTests
 
         var result = SlackLimits.Apply(message);
 
-        // The dropped section's button still took "go"; a button without an id gets one at the end.
+        // The dropped section's button still took "go" (its image took nothing); a button without an id gets one at the end.
         var expected = JsonNode.Parse("""
             {"text":"a &lt;b&gt;","blocks":[
               {"type":"section","fields":"odd","accessory":{"type":"image","image_url":"x"}},
