@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -44,7 +46,7 @@ public static class SlackLimits
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
             var writer = ScratchWriter.Start();
             Write(document.RootElement, writer);
-            return JsonNode.Parse(ScratchWriter.Written(writer))!.AsObject();
+            return BoundJson.ToObject(ScratchWriter.Written(writer))!;
         }
         finally
         {
@@ -211,7 +213,17 @@ public static class SlackLimits
 
     // A text object that is not empty (Slack rejects empty text); cutting never empties a text.
     private static bool IsText(JsonElement node) =>
-        node.ValueKind == JsonValueKind.Object && Property(node, "text"u8) is { ValueKind: JsonValueKind.String } text && !string.IsNullOrWhiteSpace(text.GetString());
+        node.ValueKind == JsonValueKind.Object && Property(node, "text"u8) is { ValueKind: JsonValueKind.String } text && !IsBlank(text);
+
+    // string.IsNullOrWhiteSpace of the text, read without making the string when it is plain ASCII: a JSON string holds
+    // no raw control characters, so its only raw whitespace is the space.
+    private static bool IsBlank(JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        raw = raw[1..^1];
+        if (!Ascii.IsValid(raw) || raw.Contains((byte)'\\')) return string.IsNullOrWhiteSpace(text.GetString());
+        return raw.IndexOfAnyExcept((byte)' ') < 0;
+    }
 
     private static void WriteTextObject(ReadOnlySpan<byte> name, JsonElement o, int max, Utf8JsonWriter writer)
     {

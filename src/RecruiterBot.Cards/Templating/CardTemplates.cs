@@ -80,9 +80,8 @@ public sealed class CardTemplates
         return ToObject(ScratchWriter.Written(writer), format, data.Kind);
     }
 
-    // The object is read from the JSON only when it is touched; written out untouched, it copies the JSON.
     internal static JsonObject ToObject(ReadOnlySpan<byte> json, string format, string kind) =>
-        JsonNode.Parse(json) as JsonObject ?? throw new TemplateException($"{format}/{kind}.json did not bind to an object");
+        BoundJson.ToObject(json) ?? throw new TemplateException($"{format}/{kind}.json did not bind to an object");
 
     /// <summary>Writes a template bound with its data; <see cref="Bind"/> without building the JSON object.</summary>
     internal void Write(string format, BoundData data, Utf8JsonWriter writer)

@@ -87,7 +87,8 @@ internal readonly struct TemplateValue
         if (a.Kind is JsonValueKind.Array or JsonValueKind.Object || b.Kind is JsonValueKind.Array or JsonValueKind.Object)
             throw new TemplateException($"'==' compares texts, numbers and booleans, got {a} and {b}");
         if (a.Kind == JsonValueKind.Number && b.Kind == JsonValueKind.Number) return a.Number == b.Number;
-        if (a.Kind == JsonValueKind.String && b.Kind == JsonValueKind.String) return a.Text == b.Text;
+        if (a.Kind == JsonValueKind.String && b.Kind == JsonValueKind.String)
+            return a._inData ? (b._inData ? a.Text == b.Text : a._element.ValueEquals(b._text)) : b._inData ? b._element.ValueEquals(a._text) : a._text == b._text;
         return a.Kind == b.Kind && a.Kind is JsonValueKind.True or JsonValueKind.False;
     }
 
