@@ -114,7 +114,7 @@ public static class SlackLimits
                 foreach (var p in block.EnumerateObject())
                 {
                     if (p.NameEquals("text"u8)) WriteTextObject("text"u8, p.Value, MaxHeaderText, writer);
-                    else p.WriteTo(writer);
+                    else BoundJson.Copy(p, writer);
                 }
                 writer.WriteEndObject();
                 return true;
@@ -146,7 +146,7 @@ public static class SlackLimits
                             WriteElement(p.Value, actionIds, writer);
                         }
                     }
-                    else p.WriteTo(writer);
+                    else BoundJson.Copy(p, writer);
                 }
                 writer.WriteEndObject();
                 return true;
@@ -160,7 +160,7 @@ public static class SlackLimits
                 WriteWithElements(block, buttons, textMax: null, actionIds, writer);
                 return true;
             default:
-                block.WriteTo(writer);
+                BoundJson.Copy(block, writer);
                 return true;
         }
     }
@@ -171,7 +171,7 @@ public static class SlackLimits
         foreach (var p in block.EnumerateObject())
         {
             if (p.NameEquals("elements"u8)) WriteList("elements"u8, elements, textMax, actionIds, writer);
-            else p.WriteTo(writer);
+            else BoundJson.Copy(p, writer);
         }
         writer.WriteEndObject();
     }
@@ -234,17 +234,32 @@ public static class SlackLimits
     // A text object: mrkdwn is escaped, both kinds are cut.
     private static void WriteTextObject(JsonElement o, int max, Utf8JsonWriter writer)
     {
-        var text = Property(o, "text"u8).GetString()!;
+        var value = Property(o, "text"u8);
+        if (IsPlain(value, max))
+        {
+            BoundJson.Copy(o, writer);
+            return;
+        }
+        var text = value.GetString()!;
         if (Is(o, "mrkdwn"u8)) text = Escape(text);
         text = Cut(text, max);
         writer.WriteStartObject();
         foreach (var p in o.EnumerateObject())
         {
             if (p.NameEquals("text"u8)) writer.WriteString("text"u8, text);
-            else p.WriteTo(writer);
+            else BoundJson.Copy(p, writer);
         }
         writer.WriteEndObject();
     }
+
+    // Text that neither escaping nor cutting changes: short ASCII without an escape, '&', '<' or '>'.
+    private static bool IsPlain(JsonElement text, int max)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text)[1..^1];
+        return raw.Length <= max && Ascii.IsValid(raw) && !raw.ContainsAny(EscapedOrMarkup);
+    }
+
+    private static readonly SearchValues<byte> EscapedOrMarkup = SearchValues.Create("\\&<>"u8);
 
     // Every element but a button whose text is empty.
     private static bool IsElement(JsonElement element) => !Is(element, "button"u8) || IsText(Property(element, "text"u8));
@@ -253,7 +268,7 @@ public static class SlackLimits
     {
         if (!Is(element, "button"u8))
         {
-            element.WriteTo(writer);
+            BoundJson.Copy(element, writer);
             return;
         }
         var id = ActionId(element, actionIds);
@@ -267,7 +282,7 @@ public static class SlackLimits
                 writer.WriteString("action_id"u8, id);
                 hadId = true;
             }
-            else p.WriteTo(writer);
+            else BoundJson.Copy(p, writer);
         }
         if (!hadId) writer.WriteString("action_id"u8, id);
         writer.WriteEndObject();

@@ -108,7 +108,7 @@ internal readonly struct TemplateValue
     {
         if (_inData)
         {
-            _element.WriteTo(writer);
+            BoundJson.Copy(_element, writer);
             return;
         }
         switch (Kind)

@@ -29,5 +29,20 @@ public sealed class TeamsBudgetTests
         Assert.True(serialized == TeamsBudget.ActivityBytes(Encoding.UTF8.GetBytes(card.ToJsonString())), name);
     }
 
+    /// <summary>The renderer counts the bytes binding wrote (data copied as written): they must be the card's JSON text.</summary>
+    [Fact]
+    public void Write_EveryCard_WritesWhatTheBoundCardSerializesTo()
+    {
+        foreach (var (name, reply) in CardSamples.All().Append(("resume-hostile", new ResumeReply(CardSamples.HostileResume()))))
+        {
+            var data = CardData.For(reply);
+            var writer = ScratchWriter.Start();
+            CardJson.Templates.Write("adaptive", data, writer);
+            var written = Encoding.UTF8.GetString(ScratchWriter.Written(writer));
+
+            Assert.True(CardJson.Templates.Bind("adaptive", data).ToJsonString() == written, name);
+        }
+    }
+
     private static JsonObject Card(string json) => JsonNode.Parse(json)!.AsObject();
 }
