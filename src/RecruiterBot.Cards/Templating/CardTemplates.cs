@@ -5,7 +5,7 @@ using RecruiterBot.Cards.Data;
 namespace RecruiterBot.Cards.Templating;
 
 /// <summary>
-/// The card templates of a <c>cards/</c> folder, loaded and checked once: <c>adaptive/&lt;kind&gt;.json</c> (Adaptive
+/// The card templates of a <c>cards/</c> folder, loaded, checked and compiled once: <c>adaptive/&lt;kind&gt;.json</c> (Adaptive
 /// Card 1.5 for Teams and the web chat) and <c>slack/&lt;kind&gt;.json</c> (Block Kit), one per answer kind of
 /// <see cref="CardData.Kinds"/>, with sample data beside them (<c>&lt;kind&gt;.data.json</c>, not copied to the output).
 /// </summary>
@@ -18,14 +18,14 @@ public sealed class CardTemplates
     /// <summary>The folder the build copies the templates to, next to the binaries.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "cards");
 
-    private readonly Dictionary<string, JsonNode> _templates;
+    private readonly Dictionary<(string Format, string Kind), JsonNode> _templates;
     private readonly Dictionary<(string Format, string Kind), CompiledTemplate> _compiled;
 
-    private CardTemplates(string folder, Dictionary<string, JsonNode> templates)
+    private CardTemplates(string folder, Dictionary<(string Format, string Kind), JsonNode> templates)
     {
         Folder = folder;
         _templates = templates;
-        _compiled = templates.ToDictionary(t => (t.Key[..t.Key.IndexOf('/')], t.Key[(t.Key.IndexOf('/') + 1)..]), t => CompiledTemplate.Compile(t.Value));
+        _compiled = templates.ToDictionary(t => t.Key, t => CompiledTemplate.Compile(t.Value));
     }
 
     public string Folder { get; }
@@ -45,8 +45,9 @@ public sealed class CardTemplates
     {
         var (templates, problems) = Read(folder);
         if (!withSamples) return problems;
-        foreach (var (key, template) in templates)
+        foreach (var ((format, kind), template) in templates)
         {
+            var key = $"{format}/{kind}";
             var samplePath = Path.Combine(folder, key + ".data.json");
             if (!File.Exists(samplePath))
             {
@@ -70,7 +71,7 @@ public sealed class CardTemplates
 
     /// <summary>The template of an answer kind in a format (<see cref="Adaptive"/> or <see cref="Slack"/>).</summary>
     public JsonNode Get(string format, string kind) =>
-        _templates.TryGetValue($"{format}/{kind}", out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
+        _templates.TryGetValue((format, kind), out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
 
     /// <summary>Binds a template with its data: a fresh JSON object, the template is not changed.</summary>
     public JsonObject Bind(string format, BoundData data)
@@ -90,9 +91,9 @@ public sealed class CardTemplates
         template.Bind(TemplateValue.Of(data.Json), writer);
     }
 
-    private static (Dictionary<string, JsonNode> Templates, List<string> Problems) Read(string folder)
+    private static (Dictionary<(string Format, string Kind), JsonNode> Templates, List<string> Problems) Read(string folder)
     {
-        var templates = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        var templates = new Dictionary<(string Format, string Kind), JsonNode>();
         var problems = new List<string>();
         if (!Directory.Exists(folder))
         {
@@ -132,7 +133,7 @@ public sealed class CardTemplates
                 }
                 problems.AddRange(TemplateChecker.Check(template, DataShape.Of(type, CardDataJson.Default.Options)).Select(p => $"{key}.json: {p}"));
                 problems.AddRange(FormatProblems(format, template).Select(p => $"{key}.json: {p}"));
-                templates[key] = template;
+                templates[(format, kind)] = template;
             }
         }
         return (templates, problems);
