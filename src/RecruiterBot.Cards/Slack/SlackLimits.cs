@@ -235,13 +235,14 @@ public static class SlackLimits
     private static void WriteTextObject(JsonElement o, int max, Utf8JsonWriter writer)
     {
         var value = Property(o, "text"u8);
-        if (IsPlain(value, max))
+        var isMarkdown = Is(o, "mrkdwn"u8);
+        if (IsUnchanged(value, max, isMarkdown))
         {
             BoundJson.Copy(o, writer);
             return;
         }
         var text = value.GetString()!;
-        if (Is(o, "mrkdwn"u8)) text = Escape(text);
+        if (isMarkdown) text = Escape(text);
         text = Cut(text, max);
         writer.WriteStartObject();
         foreach (var p in o.EnumerateObject())
@@ -252,14 +253,24 @@ public static class SlackLimits
         writer.WriteEndObject();
     }
 
-    // Text that neither escaping nor cutting changes: short ASCII without an escape, '&', '<' or '>'.
-    private static bool IsPlain(JsonElement text, int max)
+    // Text that neither escaping nor cutting changes, told from its JSON text: no longer in bytes than the limit in
+    // characters (UTF-8 never takes fewer bytes than UTF-16 chars) and, for mrkdwn, no '&', '<' or '>', as such or
+    // written \u0026, \u003C, \u003E (the default encoder's form). A false alarm only takes the longer way.
+    private static bool IsUnchanged(JsonElement text, int max, bool isMarkdown)
     {
         var raw = JsonMarshal.GetRawUtf8Value(text)[1..^1];
-        return raw.Length <= max && Ascii.IsValid(raw) && !raw.ContainsAny(EscapedOrMarkup);
+        if (raw.Length > max) return false;
+        if (!isMarkdown) return true;
+        if (raw.ContainsAny("&<>"u8)) return false;
+        for (var at = raw.IndexOf("\\u00"u8); at >= 0; at = raw.IndexOf("\\u00"u8))
+        {
+            if (at + 6 > raw.Length) return false;
+            var code = raw.Slice(at + 4, 2);
+            if (code.SequenceEqual("26"u8) || Ascii.EqualsIgnoreCase(code, "3c"u8) || Ascii.EqualsIgnoreCase(code, "3e"u8)) return false;
+            raw = raw[(at + 4)..];
+        }
+        return true;
     }
-
-    private static readonly SearchValues<byte> EscapedOrMarkup = SearchValues.Create("\\&<>"u8);
 
     // Every element but a button whose text is empty.
     private static bool IsElement(JsonElement element) => !Is(element, "button"u8) || IsText(Property(element, "text"u8));
