@@ -37,21 +37,13 @@ public static class SlackLimits
     /// <summary><see cref="Apply(JsonObject)"/> for a message written as JSON (a bound template).</summary>
     internal static JsonObject Apply(ReadOnlySpan<byte> message)
     {
-        // The bound message is only read, so it is parsed into pooled memory and given back at once.
-        var copy = ArrayPool<byte>.Shared.Rent(message.Length);
-        try
-        {
-            message.CopyTo(copy);
-            using var document = JsonDocument.Parse(copy.AsMemory(0, message.Length));
-            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
-            var writer = ScratchWriter.Start();
-            Write(document.RootElement, writer);
-            return BoundJson.ToObject(ScratchWriter.Written(writer))!;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(copy);
-        }
+        var bound = JsonElement.Parse(message);
+        if (bound.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
+        var writer = ScratchWriter.Start();
+        Write(bound, writer);
+        var safe = ScratchWriter.Written(writer);
+        // Most messages need no change (parts are copied as written): the bound one is then handed out, parsed once.
+        return safe.SequenceEqual(JsonMarshal.GetRawUtf8Value(bound)) ? JsonObject.Create(bound)! : BoundJson.ToObject(safe)!;
     }
 
     /// <summary>Writes the message made safe, reading the bound one in place: kept parts are copied as they are.</summary>
