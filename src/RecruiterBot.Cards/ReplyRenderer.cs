@@ -31,17 +31,30 @@ public sealed class ReplyRenderer
     public JsonObject AdaptiveCard(BotReply reply)
     {
         IReadOnlyList<ResumeTrim> levels = reply is ResumeReply ? ResumeTrim.Levels : [ResumeTrim.None];
-        JsonObject? card = null;
-        foreach (var level in levels)
+        for (var i = 0; ; i++)
         {
-            card = _templates.Bind(CardTemplates.Adaptive, CardData.For(reply, level));
-            if (TeamsBudget.Fits(card)) return card;
+            // Measured as written, before any JsonObject is built.
+            var writer = ScratchWriter.Start();
+            _templates.Write(CardTemplates.Adaptive, CardData.For(reply, levels[i]), writer);
+            var json = ScratchWriter.Written(writer);
+            var fits = TeamsBudget.ActivityBytes(json) <= TeamsBudget.MaxActivityBytes;
+            if (fits || i == levels.Count - 1)
+            {
+                var card = CardTemplates.ToObject(json, CardTemplates.Adaptive, reply.Intent);
+                return fits ? card : TooBig(card);
+            }
         }
-        return TooBig(card!);
     }
 
     /// <summary>The Block Kit message <c>{text, blocks}</c> as chat.postMessage takes it, escaped and within Slack's limits.</summary>
-    public JsonObject SlackMessage(BotReply reply) => SlackLimits.Apply(_templates.Bind(CardTemplates.Slack, CardData.For(reply)));
+    public JsonObject SlackMessage(BotReply reply)
+    {
+        var writer = ScratchWriter.Start();
+        _templates.Write(CardTemplates.Slack, CardData.For(reply), writer);
+        var message = ScratchWriter.Written(writer);
+        if (message is not [(byte)'{', ..]) throw new TemplateException($"{CardTemplates.Slack}/{reply.Intent}.json did not bind to an object");
+        return SlackLimits.Apply(message);
+    }
 
     // Never expected with the trim levels; a last resort so that an oversized card is never sent.
     private static JsonObject TooBig(JsonObject card) => new()

@@ -41,4 +41,7 @@ public static class CardJson
     }
 
     public static BoundData Data(BotReply reply) => CardData.For(reply);
+
+    /// <summary>Card data as a JSON node, as <see cref="TemplateEngine.Expand"/> and the official package take it.</summary>
+    public static JsonNode Node(BoundData data) => JsonNode.Parse(data.Json.GetRawText())!;
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RecruiterBot.Cards.Adaptive;
@@ -13,6 +15,10 @@ public static class TeamsBudget
 
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
+    // The activity around a card with no fallback text: {"type":"message","text":"","attachments":[{...,"content":{}}]},
+    // less the card ({}) and the text ("").
+    private static readonly int WrapperBytes = Encoding.UTF8.GetByteCount(Activity(new JsonObject()).ToJsonString()) - 2 - 2;
+
     /// <summary>The message activity a card is measured in (and that the Teams channel sends): the card's fallback
     /// text as <c>text</c>, the card as the one attachment.</summary>
     public static JsonObject Activity(JsonObject card) => new()
@@ -22,7 +28,62 @@ public static class TeamsBudget
         ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = ContentType, ["content"] = card.DeepClone() }),
     };
 
-    public static int ActivityBytes(JsonObject card) => Encoding.UTF8.GetByteCount(Activity(card).ToJsonString());
+    /// <summary>The length of <see cref="Activity"/> serialized, counted while writing it, without a copy of the card.</summary>
+    public static int ActivityBytes(JsonObject card)
+    {
+        using var writer = new Utf8JsonWriter(new Discard());
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "message");
+        writer.WritePropertyName("text"u8);
+        if (card["fallbackText"] is { } text) text.WriteTo(writer);
+        else writer.WriteStringValue(""u8);
+        writer.WriteStartArray("attachments"u8);
+        writer.WriteStartObject();
+        writer.WriteString("contentType"u8, ContentType);
+        writer.WritePropertyName("content"u8);
+        card.WriteTo(writer);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        return checked((int)writer.BytesCommitted);
+    }
+
+    /// <summary>The same count for a card already written as JSON with the default encoder, as a JsonObject serializes.</summary>
+    internal static int ActivityBytes(ReadOnlySpan<byte> card) => WrapperBytes + card.Length + FallbackTextBytes(card);
 
     public static bool Fits(JsonObject card) => ActivityBytes(card) <= MaxActivityBytes;
+
+    // The fallback text as written in the card; "" when there is none. Our templates put it before the body, so the
+    // reader stops after a few tokens.
+    private static int FallbackTextBytes(ReadOnlySpan<byte> card)
+    {
+        var reader = new Utf8JsonReader(card);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return 2;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFallback = reader.ValueTextEquals("fallbackText"u8);
+            reader.Read();
+            var start = reader.TokenStartIndex;
+            reader.Skip();
+            if (isFallback) return reader.TokenType == JsonTokenType.Null ? 2 : checked((int)(reader.BytesConsumed - start));
+        }
+        return 2;
+    }
+
+    // Counting needs no bytes kept: the writer counts what it commits.
+    private sealed class Discard : IBufferWriter<byte>
+    {
+        private byte[] _scratch = new byte[4096];
+
+        public void Advance(int count) { }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            if (sizeHint > _scratch.Length) _scratch = new byte[sizeHint];
+            return _scratch;
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+    }
 }

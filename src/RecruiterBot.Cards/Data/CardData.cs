@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using RecruiterBot.Core.Conversation;
 using RecruiterBot.Core.Knowledge;
 using RecruiterBot.Core.Resume;
@@ -45,8 +44,8 @@ public static class CardData
         return new BoundData(reply.Intent, ToJson(data));
     }
 
-    public static JsonObject ToJson(object data) =>
-        JsonSerializer.SerializeToNode(data, CardDataJson.Default.GetTypeInfo(data.GetType())!)!.AsObject();
+    public static JsonElement ToJson(object data) =>
+        JsonSerializer.SerializeToElement(data, CardDataJson.Default.GetTypeInfo(data.GetType())!);
 
     public static CardButton Button(string title, CardAction action)
     {
@@ -162,8 +161,9 @@ public static class CardData
         return new UnknownCardData(summary, message, r.DidYouMean.Select(Define).ToList(), [HelpButton, OverviewButton]);
     }
 
-    private static CardButton OverviewButton => Button("How it fits together", new CardAction(CardAction.Overview));
-    private static CardButton InterviewButton => Button("Interview question", new CardAction(CardAction.Interview));
-    private static CardButton ResumeHelpButton => Button("How to paste a resume", new CardAction(CardAction.ResumeHelp));
-    private static CardButton HelpButton => Button("Help", new CardAction(CardAction.Help));
+    // The same on every card: made once, not on each reply.
+    private static readonly CardButton OverviewButton = Button("How it fits together", new CardAction(CardAction.Overview));
+    private static readonly CardButton InterviewButton = Button("Interview question", new CardAction(CardAction.Interview));
+    private static readonly CardButton ResumeHelpButton = Button("How to paste a resume", new CardAction(CardAction.ResumeHelp));
+    private static readonly CardButton HelpButton = Button("Help", new CardAction(CardAction.Help));
 }

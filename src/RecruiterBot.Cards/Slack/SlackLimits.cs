@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RecruiterBot.Cards.Slack;
@@ -26,21 +29,42 @@ public static class SlackLimits
 
     public static JsonObject Apply(JsonObject message)
     {
-        var actionIds = new HashSet<string>(StringComparer.Ordinal);
-        var text = Cut(Escape(message["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : ""), MaxFallbackText);
-        var blocks = new JsonArray();
-        foreach (var block in message["blocks"] as JsonArray ?? [])
-            if (block is JsonObject b && Block(b, actionIds) is { } kept) blocks.Add(kept);
-        if (blocks.Count > MaxBlocks)
+        var writer = ScratchWriter.Start();
+        message.WriteTo(writer);
+        return Apply(ScratchWriter.Written(writer));
+    }
+
+    /// <summary><see cref="Apply(JsonObject)"/> for a message written as JSON (a bound template).</summary>
+    internal static JsonObject Apply(ReadOnlySpan<byte> message)
+    {
+        var bound = JsonElement.Parse(message);
+        if (bound.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
+        var writer = ScratchWriter.Start();
+        Write(bound, writer);
+        var safe = ScratchWriter.Written(writer);
+        // Most messages need no change (parts are copied as written): the bound one is then handed out, parsed once.
+        return safe.SequenceEqual(JsonMarshal.GetRawUtf8Value(bound)) ? JsonObject.Create(bound)! : BoundJson.ToObject(safe)!;
+    }
+
+    /// <summary>Writes the message made safe, reading the bound one in place: kept parts are copied as they are.</summary>
+    private static void Write(JsonElement message, Utf8JsonWriter writer)
+    {
+        var text = Cut(Escape(message.TryGetProperty("text"u8, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : ""), MaxFallbackText);
+        writer.WriteStartObject();
+        writer.WriteString("text"u8, string.IsNullOrWhiteSpace(text) ? DefaultFallback : text);
+        writer.WriteStartArray("blocks"u8);
+        if (message.TryGetProperty("blocks"u8, out var blocks) && blocks.ValueKind == JsonValueKind.Array)
         {
-            var first = blocks.Take(MaxBlocks - 1).Select(x => x!.DeepClone()).ToList();
-            blocks = new JsonArray([.. first, Context("… more than Slack shows in one message; ask again for the rest.")]);
+            // Over the limit, the last place goes to a note saying so.
+            var room = blocks.GetArrayLength() > MaxBlocks && blocks.EnumerateArray().Count(Keeps) > MaxBlocks ? MaxBlocks - 1 : MaxBlocks;
+            var actionIds = new HashSet<string>(StringComparer.Ordinal);
+            var written = 0;
+            foreach (var block in blocks.EnumerateArray())
+                if (written < room && block.ValueKind == JsonValueKind.Object && Block(block, actionIds, writer)) written++;
+            if (room < MaxBlocks) WriteContext(writer, "… more than Slack shows in one message; ask again for the rest.");
         }
-        return new JsonObject
-        {
-            ["text"] = string.IsNullOrWhiteSpace(text) ? DefaultFallback : text,
-            ["blocks"] = blocks,
-        };
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>Slack's escaping for mrkdwn text: only these three characters are control characters.</summary>
@@ -61,64 +85,232 @@ public static class SlackLimits
         return text[..end].TrimEnd() + "…";
     }
 
-    private static JsonObject? Block(JsonObject block, HashSet<string> actionIds)
+    // Whether Block keeps a block, without writing it.
+    private static bool Keeps(JsonElement block) => block.ValueKind == JsonValueKind.Object && TypeOf(block) switch
     {
-        var b = block.DeepClone().AsObject();
-        switch (b["type"]?.GetValue<string>())
+        "header" => IsText(Property(block, "text"u8)),
+        "section" => IsText(Property(block, "text"u8)) || HasFields(Property(block, "fields"u8)),
+        "context" => Items(Property(block, "elements"u8)).Any(IsText),
+        "actions" => Items(Property(block, "elements"u8)).Any(e => e.ValueKind == JsonValueKind.Object && IsElement(e)),
+        _ => true,
+    };
+
+    // Writes the block if it is kept: text escaped and cut, empty texts and elements left out, action ids unique.
+    private static bool Block(JsonElement block, HashSet<string> actionIds, Utf8JsonWriter writer)
+    {
+        switch (TypeOf(block))
         {
             case "header":
-                return TextObject(b["text"], MaxHeaderText) ? b : null;
-            case "section":
-                var hasText = TextObject(b["text"], MaxSectionText);
-                if (!hasText) b.Remove("text");
-                if (b["fields"] is JsonArray fields)
+                if (!IsText(Property(block, "text"u8))) return false;
+                writer.WriteStartObject();
+                foreach (var p in block.EnumerateObject())
                 {
-                    var kept = fields.Where(f => TextObject(f, MaxFieldText)).Take(MaxFields).Select(f => f!.DeepClone()).ToList();
-                    if (kept.Count == 0) b.Remove("fields");
-                    else b["fields"] = new JsonArray([.. kept]);
+                    if (p.NameEquals("text"u8)) WriteTextObject("text"u8, p.Value, MaxHeaderText, writer);
+                    else BoundJson.Copy(p, writer);
                 }
-                if (b["accessory"] is JsonObject accessory && !Element(accessory, actionIds)) b.Remove("accessory");
-                return hasText || b["fields"] is not null ? b : null;
+                writer.WriteEndObject();
+                return true;
+            case "section":
+                var hasText = IsText(Property(block, "text"u8));
+                if (!hasText && !HasFields(Property(block, "fields"u8)))
+                {
+                    // Dropped, but its button still takes its action id, as Slack numbers them in order.
+                    if (Property(block, "accessory"u8) is { ValueKind: JsonValueKind.Object } dropped && Is(dropped, "button"u8) && IsElement(dropped))
+                        ActionId(dropped, actionIds);
+                    return false;
+                }
+                writer.WriteStartObject();
+                foreach (var p in block.EnumerateObject())
+                {
+                    if (p.NameEquals("text"u8))
+                    {
+                        if (hasText) WriteTextObject("text"u8, p.Value, MaxSectionText, writer);
+                    }
+                    else if (p.NameEquals("fields"u8) && p.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        if (HasFields(p.Value)) WriteList("fields"u8, Items(p.Value).Where(IsText).Take(MaxFields), MaxFieldText, actionIds, writer);
+                    }
+                    else if (p.NameEquals("accessory"u8) && p.Value.ValueKind == JsonValueKind.Object)
+                    {
+                        if (IsElement(p.Value))
+                        {
+                            writer.WritePropertyName("accessory"u8);
+                            WriteElement(p.Value, actionIds, writer);
+                        }
+                    }
+                    else BoundJson.Copy(p, writer);
+                }
+                writer.WriteEndObject();
+                return true;
             case "context":
-                var elements = (b["elements"] as JsonArray ?? []).Where(e => TextObject(e, MaxSectionText)).Take(MaxContextElements).Select(e => e!.DeepClone()).ToList();
-                if (elements.Count == 0) return null;
-                b["elements"] = new JsonArray([.. elements]);
-                return b;
+                if (!Items(Property(block, "elements"u8)).Any(IsText)) return false;
+                WriteWithElements(block, Items(Property(block, "elements"u8)).Where(IsText).Take(MaxContextElements), MaxSectionText, actionIds, writer);
+                return true;
             case "actions":
-                var buttons = (b["elements"] as JsonArray ?? []).OfType<JsonObject>().Where(e => Element(e, actionIds)).Take(MaxActionElements).Select(e => e.DeepClone()).ToList();
-                if (buttons.Count == 0) return null;
-                b["elements"] = new JsonArray([.. buttons]);
-                return b;
+                var buttons = Items(Property(block, "elements"u8)).Where(e => e.ValueKind == JsonValueKind.Object && IsElement(e)).Take(MaxActionElements);
+                if (!buttons.Any()) return false;
+                WriteWithElements(block, buttons, textMax: null, actionIds, writer);
+                return true;
             default:
-                return b;
+                BoundJson.Copy(block, writer);
+                return true;
         }
     }
 
-    // A text object: mrkdwn is escaped, both kinds are cut; false when it is empty (Slack rejects empty text).
-    private static bool TextObject(JsonNode? node, int max)
+    private static void WriteWithElements(JsonElement block, IEnumerable<JsonElement> elements, int? textMax, HashSet<string> actionIds, Utf8JsonWriter writer)
     {
-        if (node is not JsonObject o || o["text"] is not JsonValue v || !v.TryGetValue<string>(out var text)) return false;
-        if (o["type"]?.GetValue<string>() == "mrkdwn") text = Escape(text);
-        text = Cut(text, max);
-        o["text"] = text;
-        return !string.IsNullOrWhiteSpace(text);
+        writer.WriteStartObject();
+        foreach (var p in block.EnumerateObject())
+        {
+            if (p.NameEquals("elements"u8)) WriteList("elements"u8, elements, textMax, actionIds, writer);
+            else BoundJson.Copy(p, writer);
+        }
+        writer.WriteEndObject();
     }
 
-    private static bool Element(JsonObject element, HashSet<string> actionIds)
+    // A list of text objects (textMax set) or of elements.
+    private static void WriteList(ReadOnlySpan<byte> name, IEnumerable<JsonElement> items, int? textMax, HashSet<string> actionIds, Utf8JsonWriter writer)
     {
-        if (element["type"]?.GetValue<string>() != "button") return true;
-        if (!TextObject(element["text"], MaxButtonText)) return false;
-        var id = element["action_id"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : "button";
-        id = id.Length > MaxActionId - 4 ? id[..(MaxActionId - 4)] : id;
-        var unique = id;
-        for (var n = 2; !actionIds.Add(unique); n++) unique = id + "-" + n.ToString(CultureInfo.InvariantCulture);
-        element["action_id"] = unique;
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            if (textMax is { } max) WriteTextObject(item, max, writer);
+            else WriteElement(item, actionIds, writer);
+        }
+        writer.WriteEndArray();
+    }
+
+    private static JsonElement Property(JsonElement o, ReadOnlySpan<byte> name) =>
+        o.TryGetProperty(name, out var value) ? value : default;
+
+    private static IEnumerable<JsonElement> Items(JsonElement list) =>
+        list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
+
+    private static string? TypeOf(JsonElement o) => Property(o, "type"u8) switch
+    {
+        { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null } => null,
+        var type => type.GetString(),
+    };
+
+    private static bool Is(JsonElement o, ReadOnlySpan<byte> type) =>
+        Property(o, "type"u8) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } t && t.ValueEquals(type);
+
+    // A section keeps its fields unless they are a list with no text in it.
+    private static bool HasFields(JsonElement fields) => fields.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => false,
+        JsonValueKind.Array => fields.EnumerateArray().Any(IsText),
+        _ => true,
+    };
+
+    // A text object that is not empty (Slack rejects empty text); cutting never empties a text.
+    private static bool IsText(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Object && Property(node, "text"u8) is { ValueKind: JsonValueKind.String } text && !IsBlank(text);
+
+    // string.IsNullOrWhiteSpace of the text, read without making the string when it is plain ASCII: a JSON string holds
+    // no raw control characters, so its only raw whitespace is the space.
+    private static bool IsBlank(JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        raw = raw[1..^1];
+        if (!Ascii.IsValid(raw) || raw.Contains((byte)'\\')) return string.IsNullOrWhiteSpace(text.GetString());
+        return raw.IndexOfAnyExcept((byte)' ') < 0;
+    }
+
+    private static void WriteTextObject(ReadOnlySpan<byte> name, JsonElement o, int max, Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName(name);
+        WriteTextObject(o, max, writer);
+    }
+
+    // A text object: mrkdwn is escaped, both kinds are cut.
+    private static void WriteTextObject(JsonElement o, int max, Utf8JsonWriter writer)
+    {
+        var value = Property(o, "text"u8);
+        var isMarkdown = Is(o, "mrkdwn"u8);
+        if (IsUnchanged(value, max, isMarkdown))
+        {
+            BoundJson.Copy(o, writer);
+            return;
+        }
+        var text = value.GetString()!;
+        if (isMarkdown) text = Escape(text);
+        text = Cut(text, max);
+        writer.WriteStartObject();
+        foreach (var p in o.EnumerateObject())
+        {
+            if (p.NameEquals("text"u8)) writer.WriteString("text"u8, text);
+            else BoundJson.Copy(p, writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    // Text that neither escaping nor cutting changes, told from its JSON text: no longer in bytes than the limit in
+    // characters (UTF-8 never takes fewer bytes than UTF-16 chars) and, for mrkdwn, no '&', '<' or '>', as such or
+    // written \u0026, \u003C, \u003E (the default encoder's form). A false alarm only takes the longer way.
+    private static bool IsUnchanged(JsonElement text, int max, bool isMarkdown)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text)[1..^1];
+        if (raw.Length > max) return false;
+        if (!isMarkdown) return true;
+        if (raw.ContainsAny("&<>"u8)) return false;
+        for (var at = raw.IndexOf("\\u00"u8); at >= 0; at = raw.IndexOf("\\u00"u8))
+        {
+            if (at + 6 > raw.Length) return false;
+            var code = raw.Slice(at + 4, 2);
+            if (code.SequenceEqual("26"u8) || Ascii.EqualsIgnoreCase(code, "3c"u8) || Ascii.EqualsIgnoreCase(code, "3e"u8)) return false;
+            raw = raw[(at + 4)..];
+        }
         return true;
     }
 
-    private static JsonObject Context(string text) => new()
+    // Every element but a button whose text is empty.
+    private static bool IsElement(JsonElement element) => !Is(element, "button"u8) || IsText(Property(element, "text"u8));
+
+    private static void WriteElement(JsonElement element, HashSet<string> actionIds, Utf8JsonWriter writer)
     {
-        ["type"] = "context",
-        ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = text }),
-    };
+        if (!Is(element, "button"u8))
+        {
+            BoundJson.Copy(element, writer);
+            return;
+        }
+        var id = ActionId(element, actionIds);
+        var hadId = false;
+        writer.WriteStartObject();
+        foreach (var p in element.EnumerateObject())
+        {
+            if (p.NameEquals("text"u8)) WriteTextObject("text"u8, p.Value, MaxButtonText, writer);
+            else if (p.NameEquals("action_id"u8))
+            {
+                writer.WriteString("action_id"u8, id);
+                hadId = true;
+            }
+            else BoundJson.Copy(p, writer);
+        }
+        if (!hadId) writer.WriteString("action_id"u8, id);
+        writer.WriteEndObject();
+    }
+
+    // Slack rejects a message whose buttons share an action id: the second "same" becomes "same-2".
+    private static string ActionId(JsonElement button, HashSet<string> actionIds)
+    {
+        var id = Property(button, "action_id"u8) is { ValueKind: JsonValueKind.String } v && v.GetString() is { Length: > 0 } s ? s : "button";
+        id = id.Length > MaxActionId - 4 ? id[..(MaxActionId - 4)] : id;
+        var unique = id;
+        for (var n = 2; !actionIds.Add(unique); n++) unique = id + "-" + n.ToString(CultureInfo.InvariantCulture);
+        return unique;
+    }
+
+    private static void WriteContext(Utf8JsonWriter writer, string text)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "context");
+        writer.WriteStartArray("elements"u8);
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "mrkdwn");
+        writer.WriteString("text"u8, text);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 }

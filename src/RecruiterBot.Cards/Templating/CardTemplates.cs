@@ -5,7 +5,7 @@ using RecruiterBot.Cards.Data;
 namespace RecruiterBot.Cards.Templating;
 
 /// <summary>
-/// The card templates of a <c>cards/</c> folder, loaded and checked once: <c>adaptive/&lt;kind&gt;.json</c> (Adaptive
+/// The card templates of a <c>cards/</c> folder, loaded, checked and compiled once: <c>adaptive/&lt;kind&gt;.json</c> (Adaptive
 /// Card 1.5 for Teams and the web chat) and <c>slack/&lt;kind&gt;.json</c> (Block Kit), one per answer kind of
 /// <see cref="CardData.Kinds"/>, with sample data beside them (<c>&lt;kind&gt;.data.json</c>, not copied to the output).
 /// </summary>
@@ -18,12 +18,14 @@ public sealed class CardTemplates
     /// <summary>The folder the build copies the templates to, next to the binaries.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "cards");
 
-    private readonly Dictionary<string, JsonNode> _templates;
+    private readonly Dictionary<(string Format, string Kind), JsonNode> _templates;
+    private readonly Dictionary<(string Format, string Kind), CompiledTemplate> _compiled;
 
-    private CardTemplates(string folder, Dictionary<string, JsonNode> templates)
+    private CardTemplates(string folder, Dictionary<(string Format, string Kind), JsonNode> templates)
     {
         Folder = folder;
         _templates = templates;
+        _compiled = templates.ToDictionary(t => t.Key, t => CompiledTemplate.Compile(t.Value));
     }
 
     public string Folder { get; }
@@ -43,8 +45,9 @@ public sealed class CardTemplates
     {
         var (templates, problems) = Read(folder);
         if (!withSamples) return problems;
-        foreach (var (key, template) in templates)
+        foreach (var ((format, kind), template) in templates)
         {
+            var key = $"{format}/{kind}";
             var samplePath = Path.Combine(folder, key + ".data.json");
             if (!File.Exists(samplePath))
             {
@@ -68,16 +71,29 @@ public sealed class CardTemplates
 
     /// <summary>The template of an answer kind in a format (<see cref="Adaptive"/> or <see cref="Slack"/>).</summary>
     public JsonNode Get(string format, string kind) =>
-        _templates.TryGetValue($"{format}/{kind}", out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
+        _templates.TryGetValue((format, kind), out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
 
     /// <summary>Binds a template with its data: a fresh JSON object, the template is not changed.</summary>
-    public JsonObject Bind(string format, BoundData data) =>
-        TemplateEngine.Expand(Get(format, data.Kind), data.Json) as JsonObject
-        ?? throw new TemplateException($"{format}/{data.Kind}.json did not bind to an object");
-
-    private static (Dictionary<string, JsonNode> Templates, List<string> Problems) Read(string folder)
+    public JsonObject Bind(string format, BoundData data)
     {
-        var templates = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        var writer = ScratchWriter.Start();
+        Write(format, data, writer);
+        return ToObject(ScratchWriter.Written(writer), format, data.Kind);
+    }
+
+    internal static JsonObject ToObject(ReadOnlySpan<byte> json, string format, string kind) =>
+        BoundJson.ToObject(json) ?? throw new TemplateException($"{format}/{kind}.json did not bind to an object");
+
+    /// <summary>Writes a template bound with its data; <see cref="Bind"/> without building the JSON object.</summary>
+    internal void Write(string format, BoundData data, Utf8JsonWriter writer)
+    {
+        if (!_compiled.TryGetValue((format, data.Kind), out var template)) throw new ArgumentException($"no {format} template for {data.Kind}");
+        template.Bind(TemplateValue.Of(data.Json), writer);
+    }
+
+    private static (Dictionary<(string Format, string Kind), JsonNode> Templates, List<string> Problems) Read(string folder)
+    {
+        var templates = new Dictionary<(string Format, string Kind), JsonNode>();
         var problems = new List<string>();
         if (!Directory.Exists(folder))
         {
@@ -117,7 +133,7 @@ public sealed class CardTemplates
                 }
                 problems.AddRange(TemplateChecker.Check(template, DataShape.Of(type, CardDataJson.Default.Options)).Select(p => $"{key}.json: {p}"));
                 problems.AddRange(FormatProblems(format, template).Select(p => $"{key}.json: {p}"));
-                templates[key] = template;
+                templates[(format, kind)] = template;
             }
         }
         return (templates, problems);

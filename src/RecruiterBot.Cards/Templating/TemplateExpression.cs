@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace RecruiterBot.Cards.Templating;
 
@@ -20,7 +18,7 @@ internal abstract record TemplateExpression
     /// <summary>The paths this expression reads, for checking them against the data's shape.</summary>
     public abstract IEnumerable<PathExpression> Paths();
 
-    public abstract TemplateValue Evaluate(TemplateScope scope);
+    public abstract TemplateValue Evaluate(in TemplateScope scope);
 
     private sealed class Parser(string source)
     {
@@ -70,13 +68,13 @@ internal abstract record TemplateExpression
                 Expect(")");
                 return inner;
             }
-            if (c is '\'' or '"') return new LiteralExpression(JsonValue.Create(ReadString(c)));
+            if (c is '\'' or '"') return new LiteralExpression(TemplateValue.Of(ReadString(c)));
             if (char.IsAsciiDigit(c)) return Number();
             if (c == '$' || char.IsAsciiLetter(c) || c == '_')
             {
                 var name = Identifier();
-                if (name is "true" or "false") return new LiteralExpression(JsonValue.Create(name == "true"));
-                if (name == "null") return new LiteralExpression(null);
+                if (name is "true" or "false") return new LiteralExpression(TemplateValue.Of(name == "true"));
+                if (name == "null") return new LiteralExpression(TemplateValue.Null);
                 SkipSpace();
                 if (_pos < source.Length && source[_pos] == '(')
                 {
@@ -104,7 +102,7 @@ internal abstract record TemplateExpression
         {
             var start = _pos;
             while (_pos < source.Length && char.IsAsciiDigit(source[_pos])) _pos++;
-            return new LiteralExpression(JsonValue.Create(long.Parse(source.AsSpan(start, _pos - start), CultureInfo.InvariantCulture)));
+            return new LiteralExpression(TemplateValue.Of(long.Parse(source.AsSpan(start, _pos - start), CultureInfo.InvariantCulture)));
         }
 
         private string Identifier()
@@ -151,32 +149,39 @@ internal abstract record TemplateExpression
     }
 }
 
-internal sealed record LiteralExpression(JsonNode? Value) : TemplateExpression
+internal sealed record LiteralExpression(TemplateValue Value) : TemplateExpression
 {
     public override IEnumerable<PathExpression> Paths() => [];
-    public override TemplateValue Evaluate(TemplateScope scope) => TemplateValue.Of(Value?.DeepClone());
+    public override TemplateValue Evaluate(in TemplateScope scope) => Value;
 }
 
-internal sealed record PathExpression(IReadOnlyList<string> Segments) : TemplateExpression
+internal sealed record PathExpression : TemplateExpression
 {
+    // Field names in UTF-8 once, so each lookup compares bytes with the data as it is stored.
+    private readonly byte[][] _utf8Segments;
+
+    public PathExpression(IReadOnlyList<string> segments)
+    {
+        Segments = segments;
+        _utf8Segments = [.. segments.Select(Encoding.UTF8.GetBytes)];
+    }
+
+    public IReadOnlyList<string> Segments { get; }
+
     public override IEnumerable<PathExpression> Paths() => [this];
 
-    public override TemplateValue Evaluate(TemplateScope scope)
+    public override TemplateValue Evaluate(in TemplateScope scope)
     {
         TemplateValue current;
-        var rest = Segments.Skip(1);
+        var start = 1;
         switch (Segments[0])
         {
-            case "$root": current = TemplateValue.Of(scope.Root); break;
-            case "$data": current = TemplateValue.Of(scope.Data); break;
-            case "$index": current = scope.Index is { } i ? TemplateValue.Of(JsonValue.Create(i)) : TemplateValue.Undefined; break;
-            default: current = TemplateValue.Of(scope.Data); rest = Segments; break;
+            case "$root": current = scope.Root; break;
+            case "$data": current = scope.Data; break;
+            case "$index": current = scope.Index is { } i ? TemplateValue.Of(i) : TemplateValue.Undefined; break;
+            default: current = scope.Data; start = 0; break;
         }
-        foreach (var name in rest)
-        {
-            if (current.Node is not JsonObject o || !o.TryGetPropertyValue(name, out var next)) return TemplateValue.Undefined;
-            current = TemplateValue.Of(next);
-        }
+        for (var i = start; i < _utf8Segments.Length && current.IsDefined; i++) current = current.Field(_utf8Segments[i]);
         return current;
     }
 
@@ -186,27 +191,22 @@ internal sealed record PathExpression(IReadOnlyList<string> Segments) : Template
 internal sealed record NotExpression(TemplateExpression Operand) : TemplateExpression
 {
     public override IEnumerable<PathExpression> Paths() => Operand.Paths();
-    public override TemplateValue Evaluate(TemplateScope scope) => TemplateValue.Of(JsonValue.Create(!Operand.Evaluate(scope).IsLogicTrue));
+    public override TemplateValue Evaluate(in TemplateScope scope) => TemplateValue.Of(!Operand.Evaluate(scope).IsLogicTrue);
 }
 
 internal sealed record CallExpression(string Name, IReadOnlyList<TemplateExpression> Arguments) : TemplateExpression
 {
     public override IEnumerable<PathExpression> Paths() => Arguments.SelectMany(a => a.Paths());
 
-    public override TemplateValue Evaluate(TemplateScope scope)
+    public override TemplateValue Evaluate(in TemplateScope scope)
     {
         if (Name == "if") return Arguments[0].Evaluate(scope).IsLogicTrue ? Arguments[1].Evaluate(scope) : Arguments[2].Evaluate(scope);
         var v = Arguments[0].Evaluate(scope);
         return Name switch
         {
-            "exists" => TemplateValue.Of(JsonValue.Create(!v.IsNullOrUndefined)),
-            "empty" => TemplateValue.Of(JsonValue.Create(v.IsEmpty)),
-            "count" => v.Node switch
-            {
-                JsonArray a => TemplateValue.Of(JsonValue.Create(a.Count)),
-                JsonValue s when s.GetValueKind() == JsonValueKind.String => TemplateValue.Of(JsonValue.Create(s.GetValue<string>().Length)),
-                _ => throw new TemplateException($"count() needs a list or a text, got {v}"),
-            },
+            "exists" => TemplateValue.Of(!v.IsNullOrUndefined),
+            "empty" => TemplateValue.Of(v.IsEmpty),
+            "count" => TemplateValue.Of(v.Count),
             _ => throw new TemplateException($"unknown function {Name}"),
         };
     }
@@ -216,7 +216,7 @@ internal sealed record BinaryExpression(string Operator, TemplateExpression Left
 {
     public override IEnumerable<PathExpression> Paths() => Left.Paths().Concat(Right.Paths());
 
-    public override TemplateValue Evaluate(TemplateScope scope)
+    public override TemplateValue Evaluate(in TemplateScope scope)
     {
         var left = Left.Evaluate(scope);
         bool result = Operator switch
@@ -227,7 +227,7 @@ internal sealed record BinaryExpression(string Operator, TemplateExpression Left
             "!=" => !TemplateValue.AreEqual(left, Right.Evaluate(scope)),
             _ => Compare(left, Right.Evaluate(scope)),
         };
-        return TemplateValue.Of(JsonValue.Create(result));
+        return TemplateValue.Of(result);
     }
 
     private bool Compare(TemplateValue left, TemplateValue right)

@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
-
 namespace RecruiterBot.Cards.Templating;
 
-/// <summary>A template string split into literal text and <c>${...}</c> expressions, parsed once and cached.</summary>
+/// <summary>A template string split into literal text and <c>${...}</c> expressions, parsed once when a template is compiled.</summary>
 internal sealed record TemplateText(IReadOnlyList<TemplateText.Part> Parts)
 {
-    private static readonly ConcurrentDictionary<string, TemplateText> Cache = new(StringComparer.Ordinal);
-
     /// <summary>A piece of the string: literal text, or an expression with its source as written (<c>${title}</c>).</summary>
     public sealed record Part(string Source, TemplateExpression? Expression);
 
@@ -15,9 +11,7 @@ internal sealed record TemplateText(IReadOnlyList<TemplateText.Part> Parts)
     /// <summary>The string is exactly one expression, so its value keeps its JSON type (a list, a boolean, an object).</summary>
     public bool IsSingleExpression => Parts is [{ Expression: not null }];
 
-    public static TemplateText Parse(string text) => Cache.GetOrAdd(text, static t => Split(t));
-
-    private static TemplateText Split(string text)
+    public static TemplateText Parse(string text)
     {
         var parts = new List<Part>();
         var literalStart = 0;

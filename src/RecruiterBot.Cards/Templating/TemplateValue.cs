@@ -1,68 +1,136 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace RecruiterBot.Cards.Templating;
 
-/// <summary>The value of an expression: a JSON node, JSON null, or undefined (a path that names nothing).</summary>
-internal readonly record struct TemplateValue(bool IsDefined, JsonNode? Node)
+/// <summary>The value of an expression: undefined (a path that names nothing), JSON null, a part of the data read in
+/// place (no copy), or a value the expression computed (a boolean, a count, a literal text or number).</summary>
+internal readonly struct TemplateValue
 {
-    public static readonly TemplateValue Undefined = new(false, null);
+    public static readonly TemplateValue Undefined = default;
+    public static readonly TemplateValue Null = new(JsonValueKind.Null);
 
-    public static TemplateValue Of(JsonNode? node) => new(true, node);
+    private readonly JsonElement _element;
+    private readonly bool _inData;
+    private readonly string? _text;
+    private readonly long _integer;
 
-    public bool IsNullOrUndefined => !IsDefined || Node is null;
+    private TemplateValue(JsonValueKind kind, string? text = null, long integer = 0)
+    {
+        Kind = kind;
+        _text = text;
+        _integer = integer;
+    }
+
+    private TemplateValue(JsonElement element)
+    {
+        Kind = element.ValueKind;
+        _element = element;
+        _inData = true;
+    }
+
+    /// <summary><see cref="JsonValueKind.Undefined"/> when the value is undefined.</summary>
+    public JsonValueKind Kind { get; }
+
+    public static TemplateValue Of(JsonElement element) => new(element);
+
+    public static TemplateValue Of(bool value) => new(value ? JsonValueKind.True : JsonValueKind.False);
+
+    public static TemplateValue Of(long value) => new(JsonValueKind.Number, integer: value);
+
+    public static TemplateValue Of(string value) => new(JsonValueKind.String, text: value);
+
+    public bool IsDefined => Kind != JsonValueKind.Undefined;
+
+    public bool IsNullOrUndefined => Kind is JsonValueKind.Undefined or JsonValueKind.Null;
 
     /// <summary>adaptive-expressions' truth: false, null and undefined are false; everything else is true.</summary>
-    public bool IsLogicTrue => !IsNullOrUndefined && !(Node is JsonValue v && v.GetValueKind() == JsonValueKind.False);
+    public bool IsLogicTrue => !IsNullOrUndefined && Kind != JsonValueKind.False;
 
     /// <summary>Strictly the boolean <c>true</c>: what <c>$when</c> needs to keep an element.</summary>
-    public bool IsTrue => Node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+    public bool IsTrue => Kind == JsonValueKind.True;
 
-    public bool IsEmpty => Node switch
+    public bool IsEmpty => Kind switch
     {
-        null => true,
-        JsonArray a => a.Count == 0,
-        JsonObject o => o.Count == 0,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Length == 0,
+        JsonValueKind.Undefined or JsonValueKind.Null => true,
+        JsonValueKind.Array => _element.GetArrayLength() == 0,
+        JsonValueKind.Object => !_element.EnumerateObject().MoveNext(),
+        JsonValueKind.String => Text.Length == 0,
         _ => false,
     };
 
-    public double? AsNumber() => Node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Number(v) : null;
+    public string Text => _inData ? _element.GetString()! : _text!;
 
-    // A JsonValue made from an int cannot be read as a double; its JSON text always can.
-    public static double Number(JsonValue v) => double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public double? AsNumber() => Kind == JsonValueKind.Number ? Number : null;
+
+    // The data's number read from its JSON text, as the templating language does (a huge one is infinity, not an error).
+    private double Number => !_inData ? _integer
+        : _element.TryGetDouble(out var d) ? d : double.Parse(_element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public int Count => Kind switch
+    {
+        JsonValueKind.Array => _element.GetArrayLength(),
+        JsonValueKind.String => Text.Length,
+        _ => throw new TemplateException($"count() needs a list or a text, got {this}"),
+    };
+
+    /// <summary>The field <paramref name="utf8Name"/> of an object; undefined for anything else or a missing field.</summary>
+    public TemplateValue Field(ReadOnlySpan<byte> utf8Name) =>
+        Kind == JsonValueKind.Object && _element.TryGetProperty(utf8Name, out var next) ? new(next) : Undefined;
+
+    /// <summary>The items of a list (only called when <see cref="Kind"/> is <see cref="JsonValueKind.Array"/>).</summary>
+    public JsonElement.ArrayEnumerator Items => _element.EnumerateArray();
 
     public static bool AreEqual(TemplateValue a, TemplateValue b)
     {
         if (a.IsNullOrUndefined || b.IsNullOrUndefined) return a.IsNullOrUndefined && b.IsNullOrUndefined;
-        if (a.Node is JsonValue x && b.Node is JsonValue y)
-        {
-            var (kx, ky) = (x.GetValueKind(), y.GetValueKind());
-            if (kx == JsonValueKind.Number && ky == JsonValueKind.Number) return Number(x) == Number(y);
-            if (kx == JsonValueKind.String && ky == JsonValueKind.String) return x.GetValue<string>() == y.GetValue<string>();
-            return kx == ky && kx is JsonValueKind.True or JsonValueKind.False;
-        }
-        throw new TemplateException($"'==' compares texts, numbers and booleans, got {a} and {b}");
+        if (a.Kind is JsonValueKind.Array or JsonValueKind.Object || b.Kind is JsonValueKind.Array or JsonValueKind.Object)
+            throw new TemplateException($"'==' compares texts, numbers and booleans, got {a} and {b}");
+        if (a.Kind == JsonValueKind.Number && b.Kind == JsonValueKind.Number) return a.Number == b.Number;
+        if (a.Kind == JsonValueKind.String && b.Kind == JsonValueKind.String)
+            return a._inData ? (b._inData ? a.Text == b.Text : a._element.ValueEquals(b._text)) : b._inData ? b._element.ValueEquals(a._text) : a._text == b._text;
+        return a.Kind == b.Kind && a.Kind is JsonValueKind.True or JsonValueKind.False;
     }
 
     /// <summary>The value as it reads inside a longer text ("Another in ${category}").</summary>
-    public string ToText() => Node switch
+    public string ToText() => Kind switch
     {
-        null => throw new TemplateException("a null value cannot be put into a text"),
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            JsonValueKind.Number => Number(v).ToString("R", CultureInfo.InvariantCulture),
-            _ => v.ToJsonString(),
-        },
+        JsonValueKind.Undefined or JsonValueKind.Null => throw new TemplateException("a null value cannot be put into a text"),
+        JsonValueKind.String => Text,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Number => Number.ToString("R", CultureInfo.InvariantCulture),
         _ => throw new TemplateException("a list or an object cannot be put into a text"),
     };
 
-    public override string ToString() => IsDefined ? Node?.ToJsonString() ?? "null" : "undefined";
+    /// <summary>Writes the value as JSON: a part of the data is copied as it is.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        if (_inData)
+        {
+            BoundJson.Copy(_element, writer);
+            return;
+        }
+        switch (Kind)
+        {
+            case JsonValueKind.String: writer.WriteStringValue(_text); break;
+            case JsonValueKind.Number: writer.WriteNumberValue(_integer); break;
+            case JsonValueKind.True or JsonValueKind.False: writer.WriteBooleanValue(Kind == JsonValueKind.True); break;
+            default: writer.WriteNullValue(); break;
+        }
+    }
+
+    public override string ToString() => !IsDefined ? "undefined"
+        : _inData ? _element.GetRawText()
+        : Kind switch
+        {
+            JsonValueKind.String => "\"" + JsonEncodedText.Encode(_text!) + "\"",
+            JsonValueKind.Number => _integer.ToString(CultureInfo.InvariantCulture),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => "null",
+        };
 }
 
 /// <summary>Where an expression is evaluated: the whole data, the current <c>$data</c> and the repetition index.</summary>
-internal sealed record TemplateScope(JsonNode? Root, JsonNode? Data, int? Index);
+internal readonly record struct TemplateScope(TemplateValue Root, TemplateValue Data, int? Index);

@@ -56,7 +56,7 @@ public sealed class SlackMessageTests
         }
         Assert.Equal(actionIds.Count, actionIds.Distinct(StringComparer.Ordinal).Count());
         // Every binding resolved (edge data that itself contains "${" is left out of this check).
-        if (!CardJson.Data(reply).Json.ToJsonString().Contains("${", StringComparison.Ordinal)) Assert.DoesNotContain("${", message.ToJsonString(), StringComparison.Ordinal);
+        if (!CardJson.Data(reply).Json.GetRawText().Contains("${", StringComparison.Ordinal)) Assert.DoesNotContain("${", message.ToJsonString(), StringComparison.Ordinal);
     }
 
     private static string Button(JsonObject button)
@@ -122,5 +122,36 @@ public sealed class SlackMessageTests
         {
             ["type"] = "button", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = text }, ["value"] = "{\"action\":\"help\"}", ["action_id"] = id,
         };
+    }
+
+    [Fact]
+    public void Apply_DroppedPartsAndOddShapes_KeepsWhatSlackAccepts()
+    {
+        var message = JsonNode.Parse("""
+            {"text":"a <b>","blocks":[
+              {"type":"section","accessory":{"type":"image","image_url":"x"}},
+              {"type":"section","text":{"type":"mrkdwn","text":"  "},"accessory":{"type":"button","text":{"type":"plain_text","text":"Go"},"action_id":"go"}},
+              {"type":"section","fields":"odd","text":"not an object","accessory":{"type":"image","image_url":"x"}},
+              {"type":"section","text":{"type":"plain_text","text":"<keep>"},"fields":[{"type":"mrkdwn","text":""}],"accessory":{"type":"button","text":{"type":"plain_text","text":""},"action_id":"x"}},
+              {"type":"context","elements":[{"type":"image","image_url":"x","alt_text":"a"},{"type":"mrkdwn","text":"a&b"}]},
+              {"type":"actions","elements":[{"type":"button","text":{"type":"plain_text","text":"Go"},"action_id":"go"},{"type":"button","text":{"type":"plain_text","text":"No id"}},"not an object",{"type":"datepicker","action_id":"d"}]},
+              "not a block",
+              {"type":"divider"}
+            ]}
+            """)!.AsObject();
+
+        var result = SlackLimits.Apply(message);
+
+        // The dropped section's button still took "go" (its image took nothing); a button without an id gets one at the end.
+        var expected = JsonNode.Parse("""
+            {"text":"a &lt;b&gt;","blocks":[
+              {"type":"section","fields":"odd","accessory":{"type":"image","image_url":"x"}},
+              {"type":"section","text":{"type":"plain_text","text":"<keep>"}},
+              {"type":"context","elements":[{"type":"mrkdwn","text":"a&amp;b"}]},
+              {"type":"actions","elements":[{"type":"button","text":{"type":"plain_text","text":"Go"},"action_id":"go-2"},{"type":"button","text":{"type":"plain_text","text":"No id"},"action_id":"button"},{"type":"datepicker","action_id":"d"}]},
+              {"type":"divider"}
+            ]}
+            """);
+        Assert.Equal(CardJson.Canonical(expected), CardJson.Canonical(result));
     }
 }

@@ -20,11 +20,25 @@ public sealed class OfficialTemplatingTests
             foreach (var (name, reply) in CardSamples.Edge().Concat(CardSamples.RealQuestions().Take(12)))
             {
                 var data = CardJson.Data(reply);
-                cases.Add(($"{format}/{name}", CardJson.Templates.Get(format, data.Kind), data.Json));
+                cases.Add(($"{format}/{name}", CardJson.Templates.Get(format, data.Kind), CardJson.Node(data)));
             }
         }
         Assert.True(cases.Count >= 16 * 2, $"only {cases.Count} cases");
         AssertSameAsOfficial(cases);
+    }
+
+    /// <summary>The renderer binds templates compiled once at load, with the data read in place; the result is the
+    /// expansion the official package is compared with above.</summary>
+    [Fact]
+    public void Bind_EveryTemplateWithEdgeAndRealData_SameAsExpand()
+    {
+        foreach (var format in CardTemplates.Formats)
+            foreach (var (name, reply) in CardSamples.Edge().Concat(CardSamples.RealQuestions()))
+            {
+                var data = CardJson.Data(reply);
+                var expanded = TemplateEngine.Expand(CardJson.Templates.Get(format, data.Kind), CardJson.Node(data));
+                Assert.True(CardJson.Canonical(expanded) == CardJson.Canonical(CardJson.Templates.Bind(format, data)), $"{format}/{name}");
+            }
     }
 
     /// <summary>The corners of the language our engine copies: unbound paths, $when truth, nulls, nesting, $index.</summary>

@@ -16,7 +16,7 @@ public sealed class SampleDataTests
         {
             var data = CardData.For(reply);
             Assert.Equal(kind, data.Kind);
-            var expected = data.Json.ToJsonString(CardJson.Indented) + "\n";
+            var expected = CardJson.Node(data).ToJsonString(CardJson.Indented) + "\n";
             foreach (var format in CardTemplates.Formats)
             {
                 var path = Path.Combine(RepoPaths.Cards, format, kind + ".data.json");

@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RecruiterBot.Cards.Templating;
+
+/// <summary>
+/// A template compiled once: every string split into text and parsed <c>${...}</c> expressions, <c>$data</c> and
+/// <c>$when</c> parsed, property names encoded, and every part without any binding written to JSON ahead of time.
+/// Binding then reads the data in place and writes the card straight to a <see cref="Utf8JsonWriter"/>, with the
+/// semantics documented on <see cref="TemplateEngine"/>.
+/// </summary>
+internal sealed class CompiledTemplate
+{
+    private readonly TemplateNode _root;
+
+    private CompiledTemplate(TemplateNode root) => _root = root;
+
+    /// <summary>Compiles a template. An expression outside the supported subset throws only when binding reaches it,
+    /// as a template expanded node by node would.</summary>
+    public static CompiledTemplate Compile(JsonNode template) => new(TemplateNode.Compile(template, inList: false)!);
+
+    /// <summary>Writes the template bound to <paramref name="data"/>: one JSON value, <c>null</c> when nothing is left.</summary>
+    public void Bind(TemplateValue data, Utf8JsonWriter writer) => _root.WriteValue(writer, new TemplateScope(data, data, null));
+}
+
+internal abstract class TemplateNode
+{
+    /// <summary>Writes the node where one value goes: a property or the whole card.</summary>
+    public abstract void WriteValue(Utf8JsonWriter writer, in TemplateScope scope);
+
+    /// <summary>Writes the node as items of a list: none, one or, for a repeated object, several.</summary>
+    public virtual void WriteItems(Utf8JsonWriter writer, in TemplateScope scope) => WriteValue(writer, scope);
+
+    /// <summary>The compiled node; null for a null in a list, which expands to nothing.</summary>
+    public static TemplateNode? Compile(JsonNode? node, bool inList)
+    {
+        if (node is null && inList) return null;
+        if (IsLiteral(node)) return new LiteralNode(node);
+        return node switch
+        {
+            JsonObject o => new ObjectNode(o),
+            JsonArray a => new ArrayNode([.. a.Select(item => Compile(item, inList: true)).OfType<TemplateNode>()]),
+            _ => new TextNode(node!.GetValue<string>()),
+        };
+    }
+
+    // Nothing to bind: no ${...}, $data, $when, nor a null in a list (dropped when expanded).
+    private static bool IsLiteral(JsonNode? node) => node switch
+    {
+        JsonObject o => o.All(p => p.Key is not ("$data" or "$when") && IsLiteral(p.Value)),
+        JsonArray a => a.All(item => item is not null && IsLiteral(item)),
+        JsonValue v when v.TryGetValue<string>(out var s) => !s.Contains("${", StringComparison.Ordinal),
+        _ => true,
+    };
+}
+
+internal sealed class LiteralNode(JsonNode? node) : TemplateNode
+{
+    private readonly byte[] _json = Encoding.UTF8.GetBytes(node?.ToJsonString() ?? "null");
+
+    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope) => writer.WriteRawValue(_json, skipInputValidation: true);
+}
+
+internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
+{
+    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope)
+    {
+        writer.WriteStartArray();
+        foreach (var item in items) item.WriteItems(writer, scope);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>A string: literal text and <c>${...}</c> bindings. Bound whole, a single binding keeps its JSON type.</summary>
+internal sealed class TextNode : TemplateNode
+{
+    [ThreadStatic] private static StringBuilder? t_text;
+
+    private readonly string _source;
+    private readonly TemplateText.Part[] _parts = [];
+    private readonly bool _isSingleExpression;
+    private readonly string? _error;
+
+    public TextNode(string source)
+    {
+        _source = source;
+        try
+        {
+            var text = TemplateText.Parse(source);
+            _parts = [.. text.Parts];
+            _isSingleExpression = text.IsSingleExpression;
+        }
+        catch (TemplateException e) { _error = e.Message; }
+    }
+
+    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope) => Bind(scope).WriteTo(writer);
+
+    // A whole-string binding to null is dropped from a list, like every null.
+    public override void WriteItems(Utf8JsonWriter writer, in TemplateScope scope)
+    {
+        var value = Bind(scope);
+        if (value.Kind != JsonValueKind.Null) value.WriteTo(writer);
+    }
+
+    private TemplateValue Bind(in TemplateScope scope)
+    {
+        if (_error is not null) throw new TemplateException(_error);
+        if (_isSingleExpression)
+        {
+            var value = TemplateEngine.TryEvaluate(_parts[0].Expression!, scope);
+            return value.IsDefined ? value : TemplateValue.Of(_source);
+        }
+        var sb = t_text ??= new StringBuilder();
+        sb.Clear();
+        foreach (var part in _parts)
+        {
+            if (part.Expression is null) { sb.Append(part.Source); continue; }
+            var value = TemplateEngine.TryEvaluate(part.Expression, scope);
+            if (!value.IsDefined) sb.Append(part.Source);
+            else if (value.Kind == JsonValueKind.Null) throw new TemplateException($"{part.Source} is null inside the text \"{_source}\"; guard it with $when");
+            else sb.Append(value.ToText());
+        }
+        return TemplateValue.Of(sb.ToString());
+    }
+}
+
+/// <summary>An object with bindings: its <c>$data</c> repeats it over a list or scopes it to an object, its
+/// <c>$when</c> keeps it only when the boolean <c>true</c>.</summary>
+internal sealed class ObjectNode : TemplateNode
+{
+    private readonly (JsonEncodedText Name, TemplateNode Value)[] _properties;
+    private readonly Directive? _data;
+    private readonly Directive? _when;
+
+    public ObjectNode(JsonObject o)
+    {
+        if (o.TryGetPropertyValue("$data", out var data)) _data = new Directive(data);
+        if (o.TryGetPropertyValue("$when", out var when)) _when = new Directive(when);
+        _properties = [.. o.Where(p => p.Key is not ("$data" or "$when")).Select(p => (JsonEncodedText.Encode(p.Key), Compile(p.Value, inList: false)!))];
+    }
+
+    // Outside a list: a list of instances when $data is a list, else the one instance, or null when $when drops it.
+    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope)
+    {
+        var data = _data?.Evaluate(scope) ?? TemplateValue.Undefined;
+        if (data.Kind == JsonValueKind.Array)
+        {
+            writer.WriteStartArray();
+            WriteInstances(writer, scope, data);
+            writer.WriteEndArray();
+        }
+        else if (!WriteInstance(writer, data.IsDefined ? new TemplateScope(scope.Root, data, null) : scope))
+            writer.WriteNullValue();
+    }
+
+    public override void WriteItems(Utf8JsonWriter writer, in TemplateScope scope) =>
+        WriteInstances(writer, scope, _data?.Evaluate(scope) ?? TemplateValue.Undefined);
+
+    private void WriteInstances(Utf8JsonWriter writer, in TemplateScope scope, TemplateValue data)
+    {
+        if (data.Kind != JsonValueKind.Array)
+        {
+            WriteInstance(writer, data.IsDefined ? new TemplateScope(scope.Root, data, null) : scope);
+            return;
+        }
+        var index = 0;
+        foreach (var item in data.Items) WriteInstance(writer, new TemplateScope(scope.Root, TemplateValue.Of(item), index++));
+    }
+
+    private bool WriteInstance(Utf8JsonWriter writer, in TemplateScope scope)
+    {
+        if (_when is not null && !_when.Evaluate(scope).IsTrue) return false;
+        writer.WriteStartObject();
+        foreach (var (name, value) in _properties)
+        {
+            writer.WritePropertyName(name);
+            value.WriteValue(writer, scope);
+        }
+        writer.WriteEndObject();
+        return true;
+    }
+
+    /// <summary>A <c>$data</c> or <c>$when</c>: one <c>"${...}"</c> evaluated, where an error counts as undefined;
+    /// any other string is undefined; a value that is not a string is taken as it is.</summary>
+    private sealed class Directive
+    {
+        private readonly TemplateExpression? _expression;
+        private readonly TemplateValue _value;
+        private readonly string? _error;
+
+        public Directive(JsonNode? node)
+        {
+            if (node is JsonValue v && v.TryGetValue<string>(out var s))
+            {
+                try
+                {
+                    var text = TemplateText.Parse(s);
+                    if (text.IsSingleExpression) _expression = text.Parts[0].Expression;
+                }
+                catch (TemplateException e) { _error = e.Message; }
+            }
+            else _value = node is null ? TemplateValue.Null : TemplateValue.Of(JsonDocument.Parse(node.ToJsonString()).RootElement);
+        }
+
+        public TemplateValue Evaluate(in TemplateScope scope)
+        {
+            if (_error is not null) throw new TemplateException(_error);
+            return _expression is null ? _value : TemplateEngine.TryEvaluate(_expression, scope);
+        }
+    }
+}
