@@ -16,6 +16,14 @@ internal static class BoundJson
         return element.ValueKind == JsonValueKind.Object ? JsonObject.Create(element) : null;
     }
 
+    /// <summary>A node as UTF-8 JSON.</summary>
+    public static byte[] ToUtf8(JsonNode node)
+    {
+        var writer = ScratchWriter.Start();
+        node.WriteTo(writer);
+        return ScratchWriter.Written(writer).ToArray();
+    }
+
     /// <summary>Copies a value as it is written, byte for byte: both sides are written with the default encoder (the
     /// card data, the bound cards), so this is what writing it token by token would give, without unescaping and
     /// escaping every string again. The Teams budget counts these bytes.</summary>

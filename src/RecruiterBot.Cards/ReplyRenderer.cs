@@ -25,35 +25,37 @@ public sealed class ReplyRenderer
 
     public ReplyRenderer(CardTemplates templates) => _templates = templates;
 
-    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), () => AdaptiveCard(reply), () => SlackMessage(reply));
+    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), () => AdaptiveCardJson(reply), () => SlackMessageJson(reply));
 
     /// <summary>The Adaptive Card, within <see cref="TeamsBudget"/>: a resume read too big for it shows less detail.</summary>
-    public JsonObject AdaptiveCard(BotReply reply)
+    public JsonObject AdaptiveCard(BotReply reply) => CardTemplates.ToObject(AdaptiveCardJson(reply), CardTemplates.Adaptive, reply.Intent);
+
+    /// <summary><see cref="AdaptiveCard"/> as UTF-8 JSON, the form it is bound and measured in: what a sender writes as it is.</summary>
+    public byte[] AdaptiveCardJson(BotReply reply)
     {
         IReadOnlyList<ResumeTrim> levels = reply is ResumeReply ? ResumeTrim.Levels : [ResumeTrim.None];
         for (var i = 0; ; i++)
         {
-            // Measured as written, before any JsonObject is built.
             var writer = ScratchWriter.Start();
             _templates.Write(CardTemplates.Adaptive, CardData.For(reply, levels[i]), writer);
             var json = ScratchWriter.Written(writer);
-            var fits = TeamsBudget.ActivityBytes(json) <= TeamsBudget.MaxActivityBytes;
-            if (fits || i == levels.Count - 1)
-            {
-                var card = CardTemplates.ToObject(json, CardTemplates.Adaptive, reply.Intent);
-                return fits ? card : TooBig(card);
-            }
+            if (json is not [(byte)'{', ..]) throw new TemplateException($"{CardTemplates.Adaptive}/{reply.Intent}.json did not bind to an object");
+            if (TeamsBudget.ActivityBytes(json) <= TeamsBudget.MaxActivityBytes) return json.ToArray();
+            if (i == levels.Count - 1) return BoundJson.ToUtf8(TooBig(CardTemplates.ToObject(json, CardTemplates.Adaptive, reply.Intent)));
         }
     }
 
     /// <summary>The Block Kit message <c>{text, blocks}</c> as chat.postMessage takes it, escaped and within Slack's limits.</summary>
-    public JsonObject SlackMessage(BotReply reply)
+    public JsonObject SlackMessage(BotReply reply) => BoundJson.ToObject(SlackMessageJson(reply))!;
+
+    /// <summary><see cref="SlackMessage"/> as UTF-8 JSON.</summary>
+    public byte[] SlackMessageJson(BotReply reply)
     {
         var writer = ScratchWriter.Start();
         _templates.Write(CardTemplates.Slack, CardData.For(reply), writer);
         var message = ScratchWriter.Written(writer);
         if (message is not [(byte)'{', ..]) throw new TemplateException($"{CardTemplates.Slack}/{reply.Intent}.json did not bind to an object");
-        return SlackLimits.Apply(message);
+        return SlackLimits.ApplyToJson(message);
     }
 
     // Never expected with the trim levels; a last resort so that an oversized card is never sent.

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace RecruiterBot.Cards.Envelope;
@@ -14,8 +13,8 @@ public sealed record ReplyEnvelope(
     [property: JsonPropertyName("suggestions")] IReadOnlyList<EnvelopeEntry> Suggestions,
     [property: JsonPropertyName("resume")] ResumeEnvelope? Resume,
     [property: JsonPropertyName("text")] string Text,
-    [property: JsonPropertyName("card")] JsonObject? Card,
-    [property: JsonPropertyName("slack")] JsonObject? Slack);
+    [property: JsonPropertyName("card")] WrittenJson? Card,
+    [property: JsonPropertyName("slack")] WrittenJson? Slack);
 
 public sealed record EnvelopeEntry(
     [property: JsonPropertyName("kind")] string Kind,

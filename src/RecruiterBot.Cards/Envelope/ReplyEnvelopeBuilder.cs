@@ -16,8 +16,8 @@ public static class ReplyEnvelopeBuilder
             reply.Suggestions.Select(Entry).ToList(),
             reply is ResumeReply r ? Resume(r.Read) : null,
             rendered.Text,
-            rendered.Card,
-            rendered.Slack);
+            rendered.CardJson is { } card ? new WrittenJson(card) : null,
+            rendered.SlackJson is { } slack ? new WrittenJson(slack) : null);
     }
 
     private static EnvelopeEntry Entry(EntryRef e) => new(e.Kind, e.Id, e.Title, e.Category);

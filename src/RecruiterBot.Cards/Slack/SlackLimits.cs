@@ -35,15 +35,16 @@ public static class SlackLimits
     }
 
     /// <summary><see cref="Apply(JsonObject)"/> for a message written as JSON (a bound template).</summary>
-    internal static JsonObject Apply(ReadOnlySpan<byte> message)
+    internal static JsonObject Apply(ReadOnlySpan<byte> message) => BoundJson.ToObject(ApplyToJson(message))!;
+
+    /// <summary>The message made safe, as UTF-8 JSON: parts that need no change are copied as they are written.</summary>
+    internal static byte[] ApplyToJson(ReadOnlySpan<byte> message)
     {
         var bound = JsonElement.Parse(message);
         if (bound.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
         var writer = ScratchWriter.Start();
         Write(bound, writer);
-        var safe = ScratchWriter.Written(writer);
-        // Most messages need no change (parts are copied as written): the bound one is then handed out, parsed once.
-        return safe.SequenceEqual(JsonMarshal.GetRawUtf8Value(bound)) ? JsonObject.Create(bound)! : BoundJson.ToObject(safe)!;
+        return ScratchWriter.Written(writer).ToArray();
     }
 
     /// <summary>Writes the message made safe, reading the bound one in place: kept parts are copied as they are.</summary>

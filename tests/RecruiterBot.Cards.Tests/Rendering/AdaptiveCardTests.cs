@@ -54,6 +54,22 @@ public sealed class AdaptiveCardTests
     }
 
     [Fact]
+    public void Envelope_EveryAnswerKind_CarriesTheBoundCardAndMessageAsTheyAreAndReadsBackTheSame()
+    {
+        foreach (var (name, reply) in CardSamples.All())
+        {
+            var rendered = CardJson.Renderer.Render(reply);
+            var written = EnvelopeJson.Write(ReplyEnvelopeBuilder.Build(rendered, "c1"));
+            var json = JsonNode.Parse(written)!;
+
+            Assert.True(JsonNode.DeepEquals(rendered.Card, json["card"]), $"{name}: card");
+            Assert.True(JsonNode.DeepEquals(rendered.Slack, json["slack"]), $"{name}: slack");
+            var read = System.Text.Json.JsonSerializer.Deserialize(written, EnvelopeJson.ReplyEnvelopeInfo)!;
+            Assert.True(JsonNode.DeepEquals(rendered.Card, JsonNode.Parse(read.Card!.ToString())), $"{name}: card read back");
+        }
+    }
+
+    [Fact]
     public void UserText_OnlyInTextRuns_NeverMarkdown()
     {
         foreach (var reply in (BotReply[])[new UnknownReply(CardSamples.Hostile, null, []), new ResumeReply(CardSamples.HostileResume())])
