@@ -40,11 +40,22 @@ public static class SlackLimits
     /// <summary>The message made safe, as UTF-8 JSON: parts that need no change are copied as they are written.</summary>
     internal static byte[] ApplyToJson(ReadOnlySpan<byte> message)
     {
-        var bound = JsonElement.Parse(message);
-        if (bound.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
-        var writer = ScratchWriter.Start();
-        Write(bound, writer);
-        return ScratchWriter.Written(writer).ToArray();
+        // Read from a pooled copy (the bound message may be in the scratch buffer that writing the safe one reuses),
+        // with pooled parse data given back once it is written.
+        var copy = ArrayPool<byte>.Shared.Rent(message.Length);
+        try
+        {
+            message.CopyTo(copy);
+            using var document = JsonDocument.Parse(copy.AsMemory(0, message.Length));
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException("not a JSON object", nameof(message));
+            var writer = ScratchWriter.Start();
+            Write(document.RootElement, writer);
+            return ScratchWriter.Written(writer).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     /// <summary>Writes the message made safe, reading the bound one in place: kept parts are copied as they are.</summary>
