@@ -18,7 +18,8 @@ public sealed record TurnOutcome(RenderedReply? Reply, bool Duplicate);
 
 /// <summary>
 /// Wraps the pure turn with storage: loads the state, runs <see cref="TurnHandler.Reply"/>, then in one write claims
-/// the inbound id, saves the new state and logs the question (runs again on a concurrent update), renders the reply. Every channel uses it.
+/// the inbound id, saves the new state and logs the question (all again when another turn saved first), and renders
+/// the reply. Every channel uses it.
 /// </summary>
 public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer, IConversationStore store, TimeProvider time, ILogger<ConversationTurns> logger)
 {
