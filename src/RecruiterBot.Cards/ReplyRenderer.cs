@@ -36,10 +36,7 @@ public sealed class ReplyRenderer
         IReadOnlyList<ResumeTrim> levels = reply is ResumeReply ? ResumeTrim.Levels : [ResumeTrim.None];
         for (var i = 0; ; i++)
         {
-            var writer = ScratchWriter.Start();
-            _templates.Write(CardTemplates.Adaptive, CardData.For(reply, levels[i]), writer);
-            var json = ScratchWriter.Written(writer);
-            if (json is not [(byte)'{', ..]) throw new TemplateException($"{CardTemplates.Adaptive}/{reply.Intent}.json did not bind to an object");
+            var json = _templates.Write(CardTemplates.Adaptive, CardData.For(reply, levels[i]));
             if (TeamsBudget.ActivityBytes(json) <= TeamsBudget.MaxActivityBytes) return json.ToArray();
             if (i == levels.Count - 1) return BoundJson.ToUtf8(TooBig(CardTemplates.ToObject(json, CardTemplates.Adaptive, reply.Intent)));
         }
@@ -49,14 +46,7 @@ public sealed class ReplyRenderer
     public JsonObject SlackMessage(BotReply reply) => BoundJson.ToObject(SlackMessageJson(reply))!;
 
     /// <summary><see cref="SlackMessage"/> as UTF-8 JSON.</summary>
-    public byte[] SlackMessageJson(BotReply reply)
-    {
-        var writer = ScratchWriter.Start();
-        _templates.Write(CardTemplates.Slack, CardData.For(reply), writer);
-        var message = ScratchWriter.Written(writer);
-        if (message is not [(byte)'{', ..]) throw new TemplateException($"{CardTemplates.Slack}/{reply.Intent}.json did not bind to an object");
-        return SlackLimits.ApplyToJson(message);
-    }
+    public byte[] SlackMessageJson(BotReply reply) => SlackLimits.ApplyToJson(_templates.Write(CardTemplates.Slack, CardData.For(reply)));
 
     // Never expected with the trim levels; a last resort so that an oversized card is never sent.
     private static JsonObject TooBig(JsonObject card) => new()

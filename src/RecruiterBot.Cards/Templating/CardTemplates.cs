@@ -74,21 +74,20 @@ public sealed class CardTemplates
         _templates.TryGetValue((format, kind), out var t) ? t : throw new ArgumentException($"no {format} template for {kind}");
 
     /// <summary>Binds a template with its data: a fresh JSON object, the template is not changed.</summary>
-    public JsonObject Bind(string format, BoundData data)
-    {
-        var writer = ScratchWriter.Start();
-        Write(format, data, writer);
-        return ToObject(ScratchWriter.Written(writer), format, data.Kind);
-    }
+    public JsonObject Bind(string format, BoundData data) => ToObject(Write(format, data), format, data.Kind);
 
     internal static JsonObject ToObject(ReadOnlySpan<byte> json, string format, string kind) =>
         BoundJson.ToObject(json) ?? throw new TemplateException($"{format}/{kind}.json did not bind to an object");
 
-    /// <summary>Writes a template bound with its data; <see cref="Bind"/> without building the JSON object.</summary>
-    internal void Write(string format, BoundData data, Utf8JsonWriter writer)
+    /// <summary><see cref="Bind"/> as UTF-8 JSON, without building the JSON object: written into the thread's scratch
+    /// buffer, so the bytes hold until the next write on this thread. Throws when it did not bind to an object.</summary>
+    internal ReadOnlySpan<byte> Write(string format, BoundData data)
     {
         if (!_compiled.TryGetValue((format, data.Kind), out var template)) throw new ArgumentException($"no {format} template for {data.Kind}");
+        var writer = ScratchWriter.Start();
         template.Bind(TemplateValue.Of(data.Json), writer);
+        var json = ScratchWriter.Written(writer);
+        return json is [(byte)'{', ..] ? json : throw new TemplateException($"{format}/{data.Kind}.json did not bind to an object");
     }
 
     private static (Dictionary<(string Format, string Kind), JsonNode> Templates, List<string> Problems) Read(string folder)

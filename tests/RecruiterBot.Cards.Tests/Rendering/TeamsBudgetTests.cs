@@ -36,9 +36,7 @@ public sealed class TeamsBudgetTests
         foreach (var (name, reply) in CardSamples.All().Append(("resume-hostile", new ResumeReply(CardSamples.HostileResume()))))
         {
             var data = CardData.For(reply);
-            var writer = ScratchWriter.Start();
-            CardJson.Templates.Write("adaptive", data, writer);
-            var written = Encoding.UTF8.GetString(ScratchWriter.Written(writer));
+            var written = Encoding.UTF8.GetString(CardJson.Templates.Write("adaptive", data));
 
             Assert.True(CardJson.Templates.Bind("adaptive", data).ToJsonString() == written, name);
         }
