@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace RecruiterBot.LoadGenerator;
 
-/// <summary>Command line: <c>--target chat --url http://127.0.0.1:5000 --connections 16 --duration 10 [--rate 2000]
+/// <summary>Command line: <c>--target chat --url http://127.0.0.1:5000 --connections 16 --duration 10 [--rate 2000 [--warmup 2]]
 /// [--requests 50000] [--standin URL --teams-token T] [--slack-secret S] [--run-id ID]</c>.</summary>
 public sealed class LoadOptions
 {
@@ -12,6 +12,8 @@ public sealed class LoadOptions
     public double DurationSeconds { get; private set; } = 10;
     /// <summary>Open loop: requests per second held whatever the latency; 0 = closed loop.</summary>
     public double Rate { get; private set; }
+    /// <summary>Open loop: seconds at the rate before measuring, so the generator's own start-up is not counted.</summary>
+    public double OpenLoopWarmupSeconds { get; private set; } = 2;
     /// <summary>Closed loop: stop after this many requests instead of after the duration (0 = by duration).</summary>
     public long Requests { get; private set; }
     public Uri? StandIn { get; private set; }
@@ -35,6 +37,7 @@ public sealed class LoadOptions
                 case "--connections": o.Connections = (int)Number(); break;
                 case "--duration": o.DurationSeconds = Number(); break;
                 case "--rate": o.Rate = Number(); break;
+                case "--warmup": o.OpenLoopWarmupSeconds = Number(); break;
                 case "--requests": o.Requests = (long)Number(); break;
                 case "--standin": o.StandIn = new Uri(Value()); break;
                 case "--teams-token": o.TeamsToken = Value(); break;
@@ -46,6 +49,7 @@ public sealed class LoadOptions
         }
         if (o.Connections is < 1 or > 1024) throw new ArgumentException("--connections must be 1..1024");
         if (o.DurationSeconds is <= 0 or > 600) throw new ArgumentException("--duration must be in (0, 600] seconds");
+        if (o.OpenLoopWarmupSeconds is < 0 or > 60) throw new ArgumentException("--warmup must be 0..60 seconds");
         if (o.Rate < 0) throw new ArgumentException("--rate must be positive");
         if (o.Rate > 0 && o.Requests > 0) throw new ArgumentException("--requests is for the closed loop only");
         return o;

@@ -11,8 +11,8 @@ namespace RecruiterBot.LoadGenerator;
 /// </summary>
 public sealed class Runner(LoadOptions options, Target target, HttpClient http)
 {
-    // Open loop: more requests in flight than this and the server is not keeping up; the rest count as failed.
-    private const int MaxInFlight = 20_000;
+    // Open loop: a connection this far behind its schedule stops; its unsent requests count as failed.
+    private const double MaxBehindSeconds = 10;
 
     private readonly ConcurrentBag<Sample> _samples = [];
     private readonly ConcurrentDictionary<string, long> _statuses = new();
@@ -24,7 +24,18 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
     public async Task<LoadResult> RunAsync()
     {
         var clock = Stopwatch.StartNew();
-        if (options.Rate > 0) await OpenLoopAsync(clock);
+        if (options.Rate > 0)
+        {
+            // A fresh generator stalls for its first few hundred milliseconds (JIT, connections, thread pool), which
+            // would count against the server at the tail. Hold the rate unmeasured first, then start counting afresh.
+            await OpenLoopAsync(clock, options.OpenLoopWarmupSeconds);
+            _samples.Clear();
+            _statuses.Clear();
+            _sentAt.Clear();
+            _sent = 0;
+            clock.Restart();
+            await OpenLoopAsync(clock, options.DurationSeconds);
+        }
         else await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(c => ClosedLoopAsync(c, clock)));
         var seconds = options.Rate > 0 ? options.DurationSeconds : clock.Elapsed.TotalSeconds;
 
@@ -62,37 +73,37 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
         if (options.Requests > 0) Interlocked.Decrement(ref _sent);
     }
 
-    private async Task OpenLoopAsync(Stopwatch clock)
+    private async Task OpenLoopAsync(Stopwatch clock, double seconds)
     {
-        var total = (long)(options.Rate * options.DurationSeconds);
-        var inFlight = new List<Task>();
-        var running = 0;
-        for (long i = 0; i < total;)
+        // wrk2's model: every connection holds its share of the rate on its own schedule, one request at a time, the
+        // schedules staggered across connections. A connection whose answer comes late sends its next request at once,
+        // and that request's latency still counts from when it was due. No task per request, no shared queue: with
+        // 2 cores, a generator that queues and batches adds its own milliseconds to every figure it reports.
+        var intervalMs = 1000.0 * options.Connections / options.Rate;
+        var perConnection = (long)(options.Rate * seconds / options.Connections);
+        var giveUpMs = (seconds + MaxBehindSeconds) * 1000;
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(c => Task.Run(async () =>
         {
-            var due = Math.Min(total, (long)(clock.Elapsed.TotalSeconds * options.Rate) + 1);
-            for (; i < due; i++)
+            var offsetMs = intervalMs * c / options.Connections;
+            for (long k = 0; k < perConnection; k++)
             {
-                _sent++;
-                var scheduledMs = i * 1000.0 / options.Rate;
-                if (Volatile.Read(ref running) >= MaxInFlight)
+                var dueMs = offsetMs + k * intervalMs;
+                var now = clock.Elapsed.TotalMilliseconds;
+                if (now > giveUpMs)
                 {
-                    _statuses.AddOrUpdate("overload", 1, (_, c) => c + 1);
-                    continue;
+                    // The server fell too far behind: what was never sent counts as failed.
+                    Interlocked.Add(ref _sent, perConnection - k);
+                    _statuses.AddOrUpdate("overload", perConnection - k, (_, n) => n + perConnection - k);
+                    return;
                 }
-                Interlocked.Increment(ref running);
-                var connection = (int)(i % options.Connections);
-                inFlight.Add(Task.Run(async () =>
-                {
-                    try { await SendAsync(connection, scheduledMs, clock); }
-                    finally { Interlocked.Decrement(ref running); }
-                }));
+                // Sleep, never spin (a spinning generator takes a core from the server it measures). Timers fire on
+                // whole milliseconds, so a request may go out up to a millisecond early or late; its latency counts
+                // from the earlier of its due time and its real send.
+                if (dueMs - now >= 1) await Task.Delay(TimeSpan.FromMilliseconds(dueMs - now));
+                Interlocked.Increment(ref _sent);
+                await SendAsync(c, Math.Min(dueMs, clock.Elapsed.TotalMilliseconds), clock);
             }
-            // Sleep, never spin: on 2 cores a spinning generator takes a core from the server it measures. What falls
-            // due meanwhile goes out on waking, its latency still counted from its scheduled time.
-            var next = TimeSpan.FromMilliseconds(i * 1000.0 / options.Rate) - clock.Elapsed;
-            await Task.Delay(next > TimeSpan.FromMilliseconds(1) ? next : TimeSpan.FromMilliseconds(1));
-        }
-        await Task.WhenAll(inFlight);
+        })));
     }
 
     /// <summary>Sends one request; <paramref name="startMs"/> is when it was (or was scheduled to be) sent.</summary>
@@ -128,7 +139,8 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
         while (true)
         {
             arrivals = await http.GetFromJsonAsync(url, BenchJsonContext.Default.DictionaryStringDouble) ?? [];
-            if (arrivals.Count >= _sentAt.Count || UnixMs() > waitUntil) break;
+            // The stand-in also holds the warm-up's replies: count only this run's.
+            if (_sentAt.Keys.Count(arrivals.ContainsKey) >= _sentAt.Count || UnixMs() > waitUntil) break;
             await Task.Delay(250);
         }
         var times = new List<double>(_sentAt.Count);
