@@ -58,17 +58,19 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         try
         {
             if (_schemaReady) return;
-            await using var connection = await OpenAsync(forWriting: true, ct);
+            // Its own connection, not a kept session: a migration runs once and its statements are never run again.
+            await using var session = new StoreSession(await OpenAsync(forWriting: true, ct));
+            var connection = session.Connection;
             await PrepareAsync(connection, ct);
             await using var tx = await BeginMigrationAsync(connection, ct);
-            await ExecuteAsync(connection, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)", ct);
-            var current = Convert.ToInt32(await ScalarAsync(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
+            await ExecuteAsync(session, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at_ms BIGINT NOT NULL)", ct);
+            var current = Convert.ToInt32(await ScalarAsync(session, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version", ct));
             if (current > Migration.Latest)
                 throw new InvalidOperationException($"The {Provider} database at {Location} has schema version {current}, newer than this build knows ({Migration.Latest}); update RecruiterBot.");
             foreach (var migration in Migration.All.Where(m => m.Version > current))
             {
-                await ExecuteAsync(connection, tx, migration.Sql.Replace("{identity}", IdentityColumn, StringComparison.Ordinal), ct);
-                await ExecuteAsync(connection, tx, "INSERT INTO schema_version (version, description, applied_at_ms) VALUES (@version, @description, @now)", ct,
+                await ExecuteAsync(session, tx, migration.Sql.Replace("{identity}", IdentityColumn, StringComparison.Ordinal), ct);
+                await ExecuteAsync(session, tx, "INSERT INTO schema_version (version, description, applied_at_ms) VALUES (@version, @description, @now)", ct,
                     ("version", migration.Version), ("description", migration.Description), ("now", NowMs()));
             }
             await tx.CommitAsync(ct);
@@ -85,9 +87,9 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         }
     }
 
-    public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct) => RunAsync(async connection =>
+    public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct) => RunAsync(async session =>
     {
-        await using var command = Command(connection, "SELECT version, state FROM conversation_state WHERE conversation_key = @key", ("key", conversationKey));
+        var command = session.Statement("SELECT version, state FROM conversation_state WHERE conversation_key = @key", null, ("key", conversationKey));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         // An unreadable state starts over at the stored version, so the next save still succeeds.
@@ -96,21 +98,21 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     }, ct);
 
     public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) =>
-        WriteAsync(connection => SaveStateAsync(connection, conversationKey, state, ct), ct);
+        WriteAsync(session => SaveStateAsync(session, conversationKey, state, ct), ct);
 
-    public Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct) => WriteAsync(async connection =>
+    public Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct) => WriteAsync(async session =>
     {
-        if (turn.InboundId is { } id && await ClaimInboundAsync(connection, id, turn.StateBefore, ct) is { } first) return TurnSaveResult.Duplicate(first);
-        if (!await SaveStateAsync(connection, turn.ConversationKey, turn.State, ct))
+        if (turn.InboundId is { } id && await ClaimInboundAsync(session, id, turn.StateBefore, ct) is { } first) return TurnSaveResult.Duplicate(first);
+        if (!await SaveStateAsync(session, turn.ConversationKey, turn.State, ct))
         {
-            if (turn.InboundId is { } claimed) await DeleteClaimAsync(connection, claimed, ct);
+            if (turn.InboundId is { } claimed) await DeleteClaimAsync(session, claimed, ct);
             return TurnSaveResult.Superseded;
         }
-        await InsertQuestionAsync(connection, turn.Question, ct);
+        await InsertQuestionAsync(session, turn.Question, ct);
         return TurnSaveResult.Saved;
     }, ct);
 
-    private async Task<bool> SaveStateAsync(DbConnection connection, string conversationKey, ConversationState state, CancellationToken ct)
+    private async Task<bool> SaveStateAsync(StoreSession session, string conversationKey, ConversationState state, CancellationToken ct)
     {
         // One statement, atomic on both databases: insert the first version, or replace exactly the previous one.
         const string sql = """
@@ -121,15 +123,15 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
                 SET version = excluded.version, state = excluded.state, updated_at_ms = excluded.updated_at_ms
                 WHERE conversation_state.version = excluded.version - 1
             """;
-        var rows = await ExecuteAsync(connection, null, sql, ct,
+        var rows = await ExecuteAsync(session, null, sql, ct,
             ("key", conversationKey), ("version", state.Version), ("state", WriteState(state)), ("now", NowMs()));
         return rows == 1;
     }
 
     public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) =>
-        WriteAsync(connection => ClaimInboundAsync(connection, inboundId, stateBefore, ct), ct);
+        WriteAsync(session => ClaimInboundAsync(session, inboundId, stateBefore, ct), ct);
 
-    private async Task<InboundClaim?> ClaimInboundAsync(DbConnection connection, string inboundId, ConversationState? stateBefore, CancellationToken ct)
+    private async Task<InboundClaim?> ClaimInboundAsync(StoreSession session, string inboundId, ConversationState? stateBefore, CancellationToken ct)
     {
         const string claim = """
             INSERT INTO inbound_claim (inbound_id, claimed_at_ms, state_before) VALUES (@id, @now, @state)
@@ -140,10 +142,10 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         // A claim released between the insert and the read is claimed again.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var rows = await ExecuteAsync(connection, null, claim, ct, ("id", inboundId), ("now", now.ToUnixTimeMilliseconds()),
+            var rows = await ExecuteAsync(session, null, claim, ct, ("id", inboundId), ("now", now.ToUnixTimeMilliseconds()),
                 ("state", stateBefore is null ? null : WriteState(stateBefore)), ("expired", (now - InboundClaim.Lifetime).ToUnixTimeMilliseconds()));
             if (rows == 1) return null;
-            await using var command = Command(connection, "SELECT claimed_at_ms, state_before FROM inbound_claim WHERE inbound_id = @id", ("id", inboundId));
+            var command = session.Statement("SELECT claimed_at_ms, state_before FROM inbound_claim WHERE inbound_id = @id", null, ("id", inboundId));
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct))
                 return new InboundClaim(inboundId, reader.IsDBNull(1) ? null : ReadState(reader.GetString(1)),
@@ -153,53 +155,53 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     }
 
     public Task ReleaseInboundAsync(string inboundId, CancellationToken ct) =>
-        WriteAsync(connection => DeleteClaimAsync(connection, inboundId, ct), ct);
+        WriteAsync(session => DeleteClaimAsync(session, inboundId, ct), ct);
 
-    private static Task<int> DeleteClaimAsync(DbConnection connection, string inboundId, CancellationToken ct) =>
-        ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId));
+    private static Task<int> DeleteClaimAsync(StoreSession session, string inboundId, CancellationToken ct) =>
+        ExecuteAsync(session, null, "DELETE FROM inbound_claim WHERE inbound_id = @id", ct, ("id", inboundId));
 
     public Task AppendQuestionAsync(QuestionLogEntry entry, CancellationToken ct) =>
-        WriteAsync(connection => InsertQuestionAsync(connection, entry, ct), ct);
+        WriteAsync(session => InsertQuestionAsync(session, entry, ct), ct);
 
-    private static Task<int> InsertQuestionAsync(DbConnection connection, QuestionLogEntry entry, CancellationToken ct) => ExecuteAsync(connection, null, """
+    private static Task<int> InsertQuestionAsync(StoreSession session, QuestionLogEntry entry, CancellationToken ct) => ExecuteAsync(session, null, """
         INSERT INTO question_log (asked_at_ms, channel, intent, entry_kind, entry_id, confidence, question, resume_skill_count)
         VALUES (@at, @channel, @intent, @kind, @entry, @confidence, @question, @skills)
         """, ct, ("at", entry.At.ToUnixTimeMilliseconds()), ("channel", entry.Channel), ("intent", entry.Intent), ("kind", entry.EntryKind),
         ("entry", entry.EntryId), ("confidence", entry.Confidence), ("question", entry.Question), ("skills", entry.ResumeSkillCount));
 
-    public Task<StoreHealth> CheckHealthAsync(CancellationToken ct) => RunAsync(async connection =>
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken ct) => RunAsync(async session =>
     {
-        var version = await ScalarAsync(connection, null, "SELECT MAX(version) FROM schema_version", ct);
+        var version = await ScalarAsync(session, null, "SELECT MAX(version) FROM schema_version", ct);
         return new StoreHealth(true, Provider, $"{Location}, schema version {version}");
     }, ct);
 
     /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/> and inbound claims past their lifetime.</summary>
-    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => WriteAsync(async connection =>
+    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => WriteAsync(async session =>
     {
-        var logRows = await ExecuteAsync(connection, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
+        var logRows = await ExecuteAsync(session, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
             ("before", logBefore.ToUnixTimeMilliseconds()));
-        var claims = await ExecuteAsync(connection, null, "DELETE FROM inbound_claim WHERE claimed_at_ms <= @expired", ct,
+        var claims = await ExecuteAsync(session, null, "DELETE FROM inbound_claim WHERE claimed_at_ms <= @expired", ct,
             ("expired", (Time.GetUtcNow() - InboundClaim.Lifetime).ToUnixTimeMilliseconds()));
         return (logRows, claims);
     }, ct);
 
-    public Task<QuestionStats> GetQuestionStatsAsync(DateTimeOffset since, int unansweredLimit, CancellationToken ct) => RunAsync(async connection =>
+    public Task<QuestionStats> GetQuestionStatsAsync(DateTimeOffset since, int unansweredLimit, CancellationToken ct) => RunAsync(async session =>
     {
         var sinceMs = since.ToUnixTimeMilliseconds();
-        var perDay = await QueryAsync(connection, $"""
+        var perDay = await QueryAsync(session, $"""
             SELECT asked_at_ms / {DayMilliseconds}, channel, COUNT(*) FROM question_log WHERE asked_at_ms >= @since
             GROUP BY asked_at_ms / {DayMilliseconds}, channel ORDER BY 1, 2
             """, r => new DayCount(DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(Convert.ToInt64(r.GetValue(0)))), r.GetString(1), Convert.ToInt64(r.GetValue(2))),
             ct, ("since", sinceMs));
-        var intents = await QueryAsync(connection, """
+        var intents = await QueryAsync(session, """
             SELECT intent, COUNT(*) FROM question_log WHERE asked_at_ms >= @since GROUP BY intent ORDER BY 2 DESC, 1
             """, r => new NamedCount(r.GetString(0), Convert.ToInt64(r.GetValue(1))), ct, ("since", sinceMs));
-        var top = await QueryAsync(connection, $"""
+        var top = await QueryAsync(session, $"""
             SELECT entry_kind, entry_id, COUNT(*) FROM question_log
             WHERE asked_at_ms >= @since AND entry_id IS NOT NULL AND entry_kind IS NOT NULL AND intent <> 'resume'
             GROUP BY entry_kind, entry_id ORDER BY 3 DESC, 1, 2 LIMIT {QuestionStats.TopEntryLimit}
             """, r => new EntryCount(r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2))), ct, ("since", sinceMs));
-        var unanswered = await QueryAsync(connection, """
+        var unanswered = await QueryAsync(session, """
             SELECT question, COUNT(*), MAX(asked_at_ms) FROM question_log
             WHERE asked_at_ms >= @since AND intent = 'unknown' AND question IS NOT NULL AND question <> ''
             GROUP BY question ORDER BY 3 DESC, 1 LIMIT @limit
@@ -222,7 +224,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// in one transaction (group commit): a burst of turns costs a few commits instead of one each. Every write still
     /// sees the ones before it, and its caller hears back only once the transaction is committed.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    private async Task<T> WriteAsync<T>(Func<StoreSession, Task<T>> work, CancellationToken ct)
     {
         if (WriteGate is not { } gate) return await RunAsync(work, ct, forWriting: true);
         var write = new PendingWrite<T>(work);
@@ -254,32 +256,34 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         while (batch.Count < MaxWritesPerCommit && _pendingWrites.TryDequeue(out var next))
             if (next.TryStart()) batch.Add(next);
         if (batch.Count == 0) return;
-        DbConnection? connection = null;
+        StoreSession? session = null;
+        var healthy = false;
         try
         {
             // Writes already accepted run to the end: one caller giving up must not cancel the others in the batch.
             await MigrateAsync(CancellationToken.None);
-            connection = await OpenAsync(forWriting: true, CancellationToken.None);
+            session = await TakeSessionAsync(forWriting: true, CancellationToken.None);
             // Plain statements rather than BeginTransaction, so the writes' commands need no transaction object.
-            await ExecuteAsync(connection, null, "BEGIN IMMEDIATE", CancellationToken.None);
-            foreach (var write in batch) await write.RunAsync(connection);
-            await ExecuteAsync(connection, null, "COMMIT", CancellationToken.None);
+            await ExecuteAsync(session, null, "BEGIN IMMEDIATE", CancellationToken.None);
+            foreach (var write in batch) await write.RunAsync(session);
+            await ExecuteAsync(session, null, "COMMIT", CancellationToken.None);
+            healthy = true;
             foreach (var write in batch) write.Complete();
         }
         catch (Exception e)
         {
             OnFailure(e);
-            if (connection is not null)
+            if (session is not null)
             {
-                // A failed commit must not go back to the pool with its transaction open.
-                try { await ExecuteAsync(connection, null, "ROLLBACK", CancellationToken.None); }
+                // A failed commit must not be used again with its transaction open (the session is closed below anyway).
+                try { await ExecuteAsync(session, null, "ROLLBACK", CancellationToken.None); }
                 catch (DbException) { }
             }
             foreach (var write in batch) write.Fail(e);
         }
         finally
         {
-            if (connection is not null) await connection.DisposeAsync();
+            if (session is not null) await ReturnSessionAsync(session, forWriting: true, healthy);
         }
     }
 
@@ -301,7 +305,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         protected abstract void Cancel();
 
         /// <summary>Runs the write in the open transaction and keeps its result or its error.</summary>
-        public abstract Task RunAsync(DbConnection connection);
+        public abstract Task RunAsync(StoreSession session);
 
         /// <summary>The transaction is committed: the caller gets the write's result (or its own error).</summary>
         public abstract void Complete();
@@ -309,7 +313,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         public abstract void Fail(Exception error);
     }
 
-    private sealed class PendingWrite<T>(Func<DbConnection, Task<T>> work) : PendingWrite
+    private sealed class PendingWrite<T>(Func<StoreSession, Task<T>> work) : PendingWrite
     {
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -319,10 +323,10 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
 
         public override bool IsCompleted => _done.Task.IsCompleted;
 
-        public override async Task RunAsync(DbConnection connection)
+        public override async Task RunAsync(StoreSession session)
         {
             // A failed statement is undone on its own (SQLite's statement rollback); the rest of the batch commits.
-            try { _result = await work(connection); }
+            try { _result = await work(session); }
             catch (Exception e) { _error = e; }
         }
 
@@ -337,20 +341,37 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         protected override void Cancel() => _done.TrySetCanceled();
     }
 
-    private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct, bool forWriting = false)
+    private async Task<T> RunAsync<T>(Func<StoreSession, Task<T>> work, CancellationToken ct, bool forWriting = false)
     {
         await MigrateAsync(ct);
+        StoreSession? session = null;
+        var healthy = false;
         try
         {
-            await using var connection = await OpenAsync(forWriting, ct);
-            return await work(connection);
+            session = await TakeSessionAsync(forWriting, ct);
+            var result = await work(session);
+            healthy = true;
+            return result;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             OnFailure(e);
             throw;
         }
+        finally
+        {
+            if (session is not null) await ReturnSessionAsync(session, forWriting, healthy);
+        }
     }
+
+    /// <summary>A session to run statements on: by default a connection opened for the call and closed after it. A
+    /// provider may keep sessions open between calls (SQLite), so that their statements are parsed once, not per call.</summary>
+    private protected virtual async ValueTask<StoreSession> TakeSessionAsync(bool forWriting, CancellationToken ct) =>
+        new(await OpenAsync(forWriting, ct));
+
+    /// <summary>Gives back a session from <see cref="TakeSessionAsync"/>; <paramref name="healthy"/> is false when
+    /// its call failed or was cancelled, and then it must not be used again.</summary>
+    private protected virtual ValueTask ReturnSessionAsync(StoreSession session, bool forWriting, bool healthy) => session.DisposeAsync();
 
     private async Task<DbConnection> OpenAsync(bool forWriting, CancellationToken ct)
     {
@@ -378,38 +399,15 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         catch (JsonException) { return null; }
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private static async Task<int> ExecuteAsync(StoreSession session, DbTransaction? tx, string sql, CancellationToken ct, params (string, object?)[] parameters) =>
+        await session.Statement(sql, tx, parameters).ExecuteNonQueryAsync(ct);
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        command.Transaction = tx;
-        return await command.ExecuteNonQueryAsync(ct);
-    }
+    private static async Task<object?> ScalarAsync(StoreSession session, DbTransaction? tx, string sql, CancellationToken ct) =>
+        await session.Statement(sql, tx).ExecuteScalarAsync(ct);
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    private static async Task<List<T>> QueryAsync<T>(StoreSession session, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
     {
-        await using var command = Command(connection, sql);
-        command.Transaction = tx;
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken ct, params (string, object?)[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await session.Statement(sql, null, parameters).ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct)) rows.Add(read(reader));
         return rows;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -10,6 +11,13 @@ internal sealed class SqliteConversationStore : SqlConversationStore
     // SQLite has one writer at a time, and a writer that finds the file locked sleeps 150 ms in Microsoft.Data.Sqlite
     // before it tries again: under a burst, writes queue here instead and are committed together (see WriteAsync).
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // Sessions kept open between calls, their statements prepared: the one writer (only the write gate's holder takes
+    // it) and idle readers, at most MaxIdleReaders of them (a burst opens more and closes the extra ones after).
+    private readonly ConcurrentBag<StoreSession> _idleReaders = [];
+    private int _idleReaderCount;
+    private StoreSession? _writer;
+    private volatile bool _disposed;
+    private static readonly int MaxIdleReaders = Math.Max(4, 2 * Environment.ProcessorCount);
 
     public SqliteConversationStore(string path, TimeProvider time) : base(time)
     {
@@ -53,6 +61,48 @@ internal sealed class SqliteConversationStore : SqlConversationStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    private protected override async ValueTask<StoreSession> TakeSessionAsync(bool forWriting, CancellationToken ct)
+    {
+        if (forWriting)
+        {
+            if (Interlocked.Exchange(ref _writer, null) is { } writer) return writer;
+        }
+        else if (_idleReaders.TryTake(out var reader))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            return reader;
+        }
+        return await base.TakeSessionAsync(forWriting, ct);
+    }
+
+    private protected override ValueTask ReturnSessionAsync(StoreSession session, bool forWriting, bool healthy)
+    {
+        // A session whose call failed may be mid-statement or mid-transaction: close it, the next call opens a fresh one.
+        if (healthy && !_disposed)
+        {
+            if (forWriting)
+            {
+                if (Interlocked.CompareExchange(ref _writer, session, null) is null) return CloseKeptIfDisposedAsync();
+            }
+            else if (Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
+            {
+                _idleReaders.Add(session);
+                return CloseKeptIfDisposedAsync();
+            }
+            else Interlocked.Decrement(ref _idleReaderCount);
+        }
+        return session.DisposeAsync();
+    }
+
+    // A session kept while the store was being disposed would otherwise stay open.
+    private ValueTask CloseKeptIfDisposedAsync() => _disposed ? CloseKeptSessionsAsync() : ValueTask.CompletedTask;
+
+    private async ValueTask CloseKeptSessionsAsync()
+    {
+        if (Interlocked.Exchange(ref _writer, null) is { } writer) await writer.DisposeAsync();
+        while (_idleReaders.TryTake(out var reader)) await reader.DisposeAsync();
+    }
+
     // BEGIN IMMEDIATE takes the write lock first, so a second process waits instead of migrating too.
     private protected override Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken ct) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
@@ -65,11 +115,13 @@ internal sealed class SqliteConversationStore : SqlConversationStore
         return store;
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        await CloseKeptSessionsAsync();
         // Pooled connections keep the file open; let it go with the store.
         using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
         _writeGate.Dispose();
-        return base.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
