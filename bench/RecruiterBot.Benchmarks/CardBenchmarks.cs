@@ -31,9 +31,15 @@ public class CardBenchmarks
     public void Setup()
     {
         _renderer = new ReplyRenderer();
+        _reply = Answer(Kind);
+    }
+
+    /// <summary>The reply of an answer kind, asked through the turn handler.</summary>
+    internal static BotReply Answer(string kind)
+    {
         var turns = TurnHandler.Create(Core.Knowledge.KnowledgeLoader.LoadFolder(CoreBenchmarks.KnowledgeFolder));
-        _reply = turns.Reply(IncomingMessage.FromText(Questions[Kind]), ConversationState.New(1)).Reply;
-        if (_reply.Intent != Kind) throw new InvalidOperationException($"'{Questions[Kind]}' answered {_reply.Intent}, not {Kind}");
+        var reply = turns.Reply(IncomingMessage.FromText(Questions[kind]), ConversationState.New(1)).Reply;
+        return reply.Intent == kind ? reply : throw new InvalidOperationException($"'{Questions[kind]}' answered {reply.Intent}, not {kind}");
     }
 
     // Bound to UTF-8 JSON, the form the renderer binds, measures and hands to the envelope; reading it into a

@@ -25,18 +25,28 @@ public sealed class ReplyRenderer
 
     public ReplyRenderer(CardTemplates templates) => _templates = templates;
 
-    public RenderedReply Render(BotReply reply) => new(reply, PlainTextRenderer.Render(reply), () => AdaptiveCardJson(reply), () => SlackMessageJson(reply));
+    /// <summary>The reply for every channel; the card and the Block Kit message are bound when first read, from card data
+    /// built once for both (the web chat envelope reads both).</summary>
+    public RenderedReply Render(BotReply reply)
+    {
+        var data = new Lazy<BoundData>(() => CardData.For(reply));
+        return new(reply, PlainTextRenderer.Render(reply), () => AdaptiveCardJson(reply, data), () => SlackMessageJson(data.Value));
+    }
 
     /// <summary>The Adaptive Card, within <see cref="TeamsBudget"/>: a resume read too big for it shows less detail.</summary>
     public JsonObject AdaptiveCard(BotReply reply) => CardTemplates.ToObject(AdaptiveCardJson(reply), CardTemplates.Adaptive, reply.Intent);
 
     /// <summary><see cref="AdaptiveCard"/> as UTF-8 JSON, the form it is bound and measured in: what a sender writes as it is.</summary>
-    public byte[] AdaptiveCardJson(BotReply reply)
+    public byte[] AdaptiveCardJson(BotReply reply) => AdaptiveCardJson(reply, untrimmed: null);
+
+    // The untrimmed data may be shared with the Block Kit message; the tighter resume levels are built only when needed.
+    private byte[] AdaptiveCardJson(BotReply reply, Lazy<BoundData>? untrimmed)
     {
         IReadOnlyList<ResumeTrim> levels = reply is ResumeReply ? ResumeTrim.Levels : [ResumeTrim.None];
         for (var i = 0; ; i++)
         {
-            var json = _templates.Write(CardTemplates.Adaptive, CardData.For(reply, levels[i]));
+            var data = i == 0 && untrimmed is not null ? untrimmed.Value : CardData.For(reply, levels[i]);
+            var json = _templates.Write(CardTemplates.Adaptive, data);
             if (TeamsBudget.ActivityBytes(json) <= TeamsBudget.MaxActivityBytes) return json.ToArray();
             if (i == levels.Count - 1) return BoundJson.ToUtf8(TooBig(CardTemplates.ToObject(json, CardTemplates.Adaptive, reply.Intent)));
         }
@@ -46,7 +56,9 @@ public sealed class ReplyRenderer
     public JsonObject SlackMessage(BotReply reply) => BoundJson.ToObject(SlackMessageJson(reply))!;
 
     /// <summary><see cref="SlackMessage"/> as UTF-8 JSON.</summary>
-    public byte[] SlackMessageJson(BotReply reply) => SlackLimits.ApplyToJson(_templates.Write(CardTemplates.Slack, CardData.For(reply)));
+    public byte[] SlackMessageJson(BotReply reply) => SlackMessageJson(CardData.For(reply));
+
+    private byte[] SlackMessageJson(BoundData data) => SlackLimits.ApplyToJson(_templates.Write(CardTemplates.Slack, data));
 
     // Never expected with the trim levels; a last resort so that an oversized card is never sent.
     private static JsonObject TooBig(JsonObject card) => new()

@@ -13,7 +13,7 @@ namespace RecruiterBot.Cards.Slack;
 /// "…" rather than having Slack reject the message.
 /// </summary>
 /// <remarks>Limits: https://api.slack.com/reference/block-kit/blocks</remarks>
-public static class SlackLimits
+public static partial class SlackLimits
 {
     public const int MaxBlocks = 50;
     public const int MaxSectionText = 3000;
@@ -37,8 +37,12 @@ public static class SlackLimits
     /// <summary><see cref="Apply(JsonObject)"/> for a message written as JSON (a bound template).</summary>
     internal static JsonObject Apply(ReadOnlySpan<byte> message) => BoundJson.ToObject(ApplyToJson(message))!;
 
-    /// <summary>The message made safe, as UTF-8 JSON: parts that need no change are copied as they are written.</summary>
-    internal static byte[] ApplyToJson(ReadOnlySpan<byte> message)
+    /// <summary>The message made safe, as UTF-8 JSON: parts that need no change are copied as they are written, and a
+    /// message that needs none (a bound template's usual case) is copied whole without being parsed.</summary>
+    internal static byte[] ApplyToJson(ReadOnlySpan<byte> message) => IsAlreadySafe(message) ? message.ToArray() : Rewrite(message);
+
+    /// <summary>The message read into a document and written again made safe, part by part.</summary>
+    internal static byte[] Rewrite(ReadOnlySpan<byte> message)
     {
         // Read from a pooled copy (the bound message may be in the scratch buffer that writing the safe one reuses),
         // with pooled parse data given back once it is written.
@@ -240,7 +244,7 @@ public static class SlackLimits
     {
         var value = Property(o, "text"u8);
         var isMarkdown = Is(o, "mrkdwn"u8);
-        if (IsUnchanged(value, max, isMarkdown))
+        if (IsUnchanged(JsonMarshal.GetRawUtf8Value(value)[1..^1], max, isMarkdown))
         {
             BoundJson.Copy(o, writer);
             return;
@@ -260,9 +264,8 @@ public static class SlackLimits
     // Text that neither escaping nor cutting changes, told from its JSON text: no longer in bytes than the limit in
     // characters (UTF-8 never takes fewer bytes than UTF-16 chars) and, for mrkdwn, no '&', '<' or '>', as such or
     // written \u0026, \u003C, \u003E (the default encoder's form). A false alarm only takes the longer way.
-    private static bool IsUnchanged(JsonElement text, int max, bool isMarkdown)
+    private static bool IsUnchanged(ReadOnlySpan<byte> raw, int max, bool isMarkdown)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(text)[1..^1];
         if (raw.Length > max) return false;
         if (!isMarkdown) return true;
         if (raw.ContainsAny("&<>"u8)) return false;

@@ -75,7 +75,8 @@ internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
 /// <summary>A string: literal text and <c>${...}</c> bindings. Bound whole, a single binding keeps its JSON type.</summary>
 internal sealed class TextNode : TemplateNode
 {
-    [ThreadStatic] private static StringBuilder? t_text;
+    // The text being bound, kept per thread: a text made of parts is written from here without becoming a string.
+    [ThreadStatic] private static char[]? t_text;
 
     private readonly string _source;
     private readonly TemplateText.Part[] _parts = [];
@@ -94,34 +95,68 @@ internal sealed class TextNode : TemplateNode
         catch (TemplateException e) { _error = e.Message; }
     }
 
-    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope) => Bind(scope).WriteTo(writer);
+    public override void WriteValue(Utf8JsonWriter writer, in TemplateScope scope)
+    {
+        if (_isSingleExpression) BindSingle(scope).WriteTo(writer);
+        else writer.WriteStringValue(BindText(scope));
+    }
 
     // A whole-string binding to null is dropped from a list, like every null.
     public override void WriteItems(Utf8JsonWriter writer, in TemplateScope scope)
     {
-        var value = Bind(scope);
+        if (!_isSingleExpression)
+        {
+            writer.WriteStringValue(BindText(scope));
+            return;
+        }
+        var value = BindSingle(scope);
         if (value.Kind != JsonValueKind.Null) value.WriteTo(writer);
     }
 
-    private TemplateValue Bind(in TemplateScope scope)
+    private TemplateValue BindSingle(in TemplateScope scope)
     {
         if (_error is not null) throw new TemplateException(_error);
-        if (_isSingleExpression)
-        {
-            var value = TemplateEngine.TryEvaluate(_parts[0].Expression!, scope);
-            return value.IsDefined ? value : TemplateValue.Of(_source);
-        }
-        var sb = t_text ??= new StringBuilder();
-        sb.Clear();
+        var value = TemplateEngine.TryEvaluate(_parts[0].Expression!, scope);
+        return value.IsDefined ? value : TemplateValue.Of(_source);
+    }
+
+    // The text with its bindings put in; valid until the next text is bound on this thread.
+    private ReadOnlySpan<char> BindText(in TemplateScope scope)
+    {
+        if (_error is not null) throw new TemplateException(_error);
+        var text = t_text ??= new char[1024];
+        var length = 0;
         foreach (var part in _parts)
         {
-            if (part.Expression is null) { sb.Append(part.Source); continue; }
+            if (part.Expression is null)
+            {
+                Append(ref text, ref length, part.Source);
+                continue;
+            }
             var value = TemplateEngine.TryEvaluate(part.Expression, scope);
-            if (!value.IsDefined) sb.Append(part.Source);
+            if (!value.IsDefined) Append(ref text, ref length, part.Source);
             else if (value.Kind == JsonValueKind.Null) throw new TemplateException($"{part.Source} is null inside the text \"{_source}\"; guard it with $when");
-            else sb.Append(value.ToText());
+            else
+            {
+                Reserve(ref text, length, value.MaxTextLength);
+                length += value.CopyText(text.AsSpan(length));
+            }
         }
-        return TemplateValue.Of(sb.ToString());
+        return text.AsSpan(0, length);
+    }
+
+    private static void Append(ref char[] text, ref int length, string part)
+    {
+        Reserve(ref text, length, part.Length);
+        part.CopyTo(text.AsSpan(length));
+        length += part.Length;
+    }
+
+    private static void Reserve(ref char[] text, int length, int more)
+    {
+        if (length + more <= text.Length) return;
+        Array.Resize(ref text, Math.Max(text.Length * 2, length + more));
+        t_text = text;
     }
 }
 

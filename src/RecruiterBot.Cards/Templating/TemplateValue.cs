@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace RecruiterBot.Cards.Templating;
@@ -102,6 +104,32 @@ internal readonly struct TemplateValue
         JsonValueKind.Number => Number.ToString("R", CultureInfo.InvariantCulture),
         _ => throw new TemplateException("a list or an object cannot be put into a text"),
     };
+
+    /// <summary>The most characters <see cref="CopyText"/> writes: a text of the data takes no more characters than its
+    /// JSON bytes.</summary>
+    public int MaxTextLength => Kind switch
+    {
+        JsonValueKind.String => _inData ? JsonMarshal.GetRawUtf8Value(_element).Length : _text!.Length,
+        _ => 32,
+    };
+
+    /// <summary><see cref="ToText"/> into <paramref name="destination"/> (at least <see cref="MaxTextLength"/> long),
+    /// without making a string of a text read from the data; returns the characters written.</summary>
+    public int CopyText(Span<char> destination)
+    {
+        if (_inData && Kind == JsonValueKind.String)
+        {
+            // Without escapes the JSON text is the text in UTF-8; with them, the reader unescapes as GetString would.
+            var raw = JsonMarshal.GetRawUtf8Value(_element);
+            if (!raw.Contains((byte)'\\')) return Encoding.UTF8.GetChars(raw[1..^1], destination);
+            var reader = new Utf8JsonReader(raw);
+            reader.Read();
+            return reader.CopyString(destination);
+        }
+        var text = ToText();
+        text.CopyTo(destination);
+        return text.Length;
+    }
 
     /// <summary>Writes the value as JSON: a part of the data is copied as it is.</summary>
     public void WriteTo(Utf8JsonWriter writer)

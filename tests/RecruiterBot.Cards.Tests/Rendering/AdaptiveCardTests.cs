@@ -70,6 +70,22 @@ public sealed class AdaptiveCardTests
     }
 
     [Fact]
+    public void Render_BothFormatsFromSharedData_SameAsEachBoundAlone()
+    {
+        // The huge resume needs a trimmed card: only the untrimmed data is shared with the Block Kit message.
+        foreach (var (name, reply) in CardSamples.All().Append(("resume-huge", new ResumeReply(CardSamples.HugeResume()))))
+        {
+            var renderer = CardJson.Renderer;
+            var cardFirst = renderer.Render(reply);
+            Assert.Equal(renderer.AdaptiveCardJson(reply), cardFirst.CardJson);
+            Assert.Equal(renderer.SlackMessageJson(reply), cardFirst.SlackJson);
+            var slackFirst = renderer.Render(reply);
+            Assert.Equal(renderer.SlackMessageJson(reply), slackFirst.SlackJson);
+            Assert.Equal(renderer.AdaptiveCardJson(reply), slackFirst.CardJson);
+        }
+    }
+
+    [Fact]
     public void UserText_OnlyInTextRuns_NeverMarkdown()
     {
         foreach (var reply in (BotReply[])[new UnknownReply(CardSamples.Hostile, null, []), new ResumeReply(CardSamples.HostileResume())])

@@ -65,6 +65,9 @@ public sealed class OfficialTemplatingTests
             ("""{"x":"${if(c, 'Yes', 'No')}","y":"${if(d, 'Yes', 'No')}","z":"${if(c, o, 'No')}","w":"${'lit'}","v":"${a.b.c}"}""",
              """{"c":true,"d":null,"o":{"k":1},"a":{"b":{"c":"deep"}}}"""),
             ("""{"x":[{"t":"${k}","$data":"${l}"}],"y":"${l}"}""", """{"l":[{"k":null}]}"""),
+            // A text longer than the binding's first buffer, with escaped and non-ASCII characters.
+            ("""{"x":"<${s}> ${s} ${n} ${t}","y":["${s}-${s}"]}""",
+             $$"""{"s":"{{string.Concat(Enumerable.Repeat(@"ü “q” \n 😀 \\ ", 120))}}","n":7,"t":true}"""),
         ];
         AssertSameAsOfficial(corners.Select((c, i) => ($"corner {i}", JsonNode.Parse(c.Template)!, JsonNode.Parse(c.Data)!)).ToList());
     }
