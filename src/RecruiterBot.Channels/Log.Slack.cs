@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Slack event {EventId} ({EventType}) ignored: {Why}")]
     public static partial void SlackEventIgnored(ILogger logger, string eventId, string eventType, string why);
 
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Slack reply queue is full; {WorkId} refused with 503 so Slack retries it")]
-    public static partial void SlackQueueFull(ILogger logger, string workId);
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Slack reply queue is full: {Refused} requests refused with 503 since the last such warning (latest {WorkId}); Slack retries them")]
+    public static partial void SlackQueueFull(ILogger logger, long refused, string workId);
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Slack rate-limited {Method}; retrying after {Seconds} s")]
     public static partial void SlackRateLimited(ILogger logger, string method, double seconds);

@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Teams activity {ActivityId} refused: its serviceUrl is not in Teams:AllowedServiceUrls")]
     public static partial void TeamsServiceUrlRefused(ILogger logger, string activityId);
 
-    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Teams activity {ActivityId} refused with 503: the reply queue is full")]
-    public static partial void TeamsQueueFull(ILogger logger, string activityId);
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Teams reply queue is full: {Refused} activities refused with 503 since the last such warning (latest {ActivityId}); Teams redelivers them")]
+    public static partial void TeamsQueueFull(ILogger logger, long refused, string activityId);
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Teams connector answered {Status}; attempt {Attempt} is retried in {DelayMs} ms")]
     public static partial void TeamsSendRetry(ILogger logger, int status, int attempt, int delayMs);

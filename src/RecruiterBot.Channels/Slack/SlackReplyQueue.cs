@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecruiterBot.Channels.Conversation;
 
 namespace RecruiterBot.Channels.Slack;
 
@@ -10,8 +11,11 @@ namespace RecruiterBot.Channels.Slack;
 /// Replies sent after Slack has its acknowledgement: a bounded queue drained by a few workers. Slack retries a delivery
 /// that gets no 2xx within 3 seconds, so nothing slow (the turn, the store, Slack's Web API) runs before the ack.
 /// </summary>
-internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceScopeFactory scopes, ILogger<SlackReplyQueue> logger) : BackgroundService
+internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceScopeFactory scopes, TimeProvider time, ILogger<SlackReplyQueue> logger)
+    : BackgroundService
 {
+    private readonly QueueFullNotice _queueFull = new(time);
+
     private readonly Channel<SlackWork> _queue = Channel.CreateBounded<SlackWork>(new BoundedChannelOptions(options.Value.QueueCapacity)
     {
         FullMode = BoundedChannelFullMode.Wait,
@@ -25,7 +29,7 @@ internal sealed class SlackReplyQueue(IOptions<SlackOptions> options, IServiceSc
     public bool TryEnqueue(SlackWork work)
     {
         if (_queue.Writer.TryWrite(work)) return true;
-        Log.SlackQueueFull(logger, work.Id);
+        if (_queueFull.Refused() is > 0 and var refused) Log.SlackQueueFull(logger, refused, work.Id);
         return false;
     }
 

@@ -83,7 +83,6 @@ public static class TeamsEndpoints
         catch (KnowledgeLoadException) { return KnowledgeNotLoaded(); }
         if (!queue.TryEnqueue(new TeamsReplyWork(activity, welcome)))
         {
-            Log.TeamsQueueFull(logger, activity.Id ?? "(none)");
             http.Response.Headers.RetryAfter = "1";
             return Error(StatusCodes.Status503ServiceUnavailable, "the bot is busy; retry the activity later");
         }

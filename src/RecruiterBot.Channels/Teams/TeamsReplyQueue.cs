@@ -20,7 +20,7 @@ internal sealed record TeamsReplyWork(TeamsActivity Activity, bool Welcome);
 /// </summary>
 internal sealed class TeamsReplyQueue(
     IOptions<TeamsOptions> options, Lazy<ConversationTurns> turns, ReplyRenderer renderer, IConversationStore store,
-    TeamsConnectorClient connector, ILogger<TeamsReplyQueue> logger) : BackgroundService
+    TeamsConnectorClient connector, TimeProvider time, ILogger<TeamsReplyQueue> logger) : BackgroundService
 {
     public const string Channel = "msteams";
     public const string InboundPrefix = "msteams:";
@@ -29,7 +29,15 @@ internal sealed class TeamsReplyQueue(
     private readonly Channel<TeamsReplyWork> _queue = System.Threading.Channels.Channel.CreateBounded<TeamsReplyWork>(
         new BoundedChannelOptions(options.Value.ReplyQueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
-    public bool TryEnqueue(TeamsReplyWork work) => _queue.Writer.TryWrite(work);
+    private readonly QueueFullNotice _queueFull = new(time);
+
+    /// <summary>False when the queue is full: the caller answers 503 and Teams redelivers the activity later.</summary>
+    public bool TryEnqueue(TeamsReplyWork work)
+    {
+        if (_queue.Writer.TryWrite(work)) return true;
+        if (_queueFull.Refused() is > 0 and var refused) Log.TeamsQueueFull(logger, refused, work.Activity.Id ?? "(none)");
+        return false;
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.ReplyWorkers).Select(_ => WorkAsync(stoppingToken)));
