@@ -16,6 +16,12 @@ public static class TeamsCardVariant
     public const string ShowCard = "Action.ShowCard";
     public const string OpenUrl = "Action.OpenUrl";
 
+    /// <summary><see cref="WithUniversalActions(BotReply, JsonObject)"/> for a card as bound (UTF-8 JSON): only an
+    /// interview card is read and written again; any other comes back as it is.</summary>
+    public static byte[] WithUniversalActions(BotReply reply, byte[] cardJson) => reply is InterviewReply
+        ? BoundJson.ToUtf8(WithUniversalActions(reply, BoundJson.ToObject(cardJson)!))
+        : cardJson;
+
     /// <summary>
     /// On an interview card, "What a strong answer sounds like" and "Another in &lt;category&gt;" become
     /// <c>Action.Execute</c> with <c>verb</c> = the data's <c>action</c> and the same <c>data</c> as

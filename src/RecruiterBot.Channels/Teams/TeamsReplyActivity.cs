@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using RecruiterBot.Cards.Envelope;
 
 namespace RecruiterBot.Channels.Teams;
 
@@ -19,5 +19,7 @@ public sealed record TeamsReplyActivity
 
     public sealed record ChannelAccount([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("name")] string? Name = null);
 
-    public sealed record CardAttachment([property: JsonPropertyName("contentType")] string ContentType, [property: JsonPropertyName("content")] JsonObject Content);
+    /// <summary>The card as it was bound (<see cref="WrittenJson"/>): written into the activity as it is, not read into
+    /// nodes and written again.</summary>
+    public sealed record CardAttachment([property: JsonPropertyName("contentType")] string ContentType, [property: JsonPropertyName("content")] WrittenJson Content);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecruiterBot.Cards;
 using RecruiterBot.Cards.Adaptive;
+using RecruiterBot.Cards.Envelope;
 using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Core.Conversation;
 using RecruiterBot.Storage;
@@ -88,8 +89,8 @@ internal sealed class TeamsReplyQueue(
             ReplyToId = replyToId,
             Text = reply.Text,
             // Interview cards update in place in Teams (Action.Execute, answered by TeamsCardActions).
-            Attachments = reply.Card is { } card
-                ? [new(TeamsReplyActivity.AdaptiveCardContentType, TeamsCardVariant.WithUniversalActions(reply.Reply, card))]
+            Attachments = reply.CardJson is { } card
+                ? [new(TeamsReplyActivity.AdaptiveCardContentType, new WrittenJson(TeamsCardVariant.WithUniversalActions(reply.Reply, card)))]
                 : null,
         };
         // In a channel the conversation id carries ";messageid=": the reply lands in that thread.
