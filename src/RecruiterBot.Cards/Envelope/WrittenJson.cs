@@ -7,7 +7,7 @@ namespace RecruiterBot.Cards.Envelope;
 /// <summary>A JSON value already written as UTF-8 (a bound card, a Block Kit message): the envelope copies it as it
 /// is, rather than reading it into nodes and writing them out again.</summary>
 [JsonConverter(typeof(WrittenJsonConverter))]
-public sealed class WrittenJson(byte[] utf8)
+public sealed class WrittenJson(ReadOnlyMemory<byte> utf8)
 {
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RecruiterBot.Cards;
+using RecruiterBot.Cards.Envelope;
 using RecruiterBot.Cards.Slack;
 using RecruiterBot.Core.Conversation;
 
@@ -17,11 +18,38 @@ internal static class SlackMessages
     /// <summary>The Block Kit rendering (escaped and within Slack's limits by the card renderer); the escaped plain text when there is none.</summary>
     public static (string Text, JsonArray? Blocks) Render(RenderedReply reply)
     {
-        var fallback = SlackLimits.Cut(SlackLimits.Escape(reply.Text), SlackLimits.MaxSectionText);
-        if (reply.Slack is not { } slack) return (fallback, null);
-        var text = slack["text"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : fallback;
+        if (reply.Slack is not { } slack) return (Fallback(reply), null);
+        var text = slack["text"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : Fallback(reply);
         return (text, slack["blocks"]?.DeepClone() as JsonArray);
     }
+
+    /// <summary><see cref="Render"/> for a message posted as it is: the blocks are copied from the bound message as
+    /// written, without reading them into nodes (a message that gets a button added uses <see cref="Render"/>).</summary>
+    public static (string Text, WrittenJson? Blocks) RenderWritten(RenderedReply reply)
+    {
+        if (reply.SlackJson is not { } json) return (Fallback(reply), null);
+        string? text = null;
+        WrittenJson? blocks = null;
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isText = reader.ValueTextEquals("text"u8);
+            var isBlocks = reader.ValueTextEquals("blocks"u8);
+            reader.Read();
+            if (isText && reader.TokenType == JsonTokenType.String) text = reader.GetString();
+            else if (isBlocks && reader.TokenType == JsonTokenType.StartArray)
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                blocks = new WrittenJson(json.AsMemory(start, (int)reader.BytesConsumed - start));
+            }
+            else reader.Skip();
+        }
+        return (string.IsNullOrEmpty(text) ? Fallback(reply) : text, blocks);
+    }
+
+    private static string Fallback(RenderedReply reply) => SlackLimits.Cut(SlackLimits.Escape(reply.Text), SlackLimits.MaxSectionText);
 
     /// <summary>A reply for a <c>response_url</c> or a slash command's response.</summary>
     public static SlackCommandResponse Message(RenderedReply reply, string responseType)

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using RecruiterBot.Cards.Envelope;
 
 namespace RecruiterBot.Channels.Slack;
 
@@ -10,7 +10,8 @@ public sealed record SlackPostMessage
     [JsonPropertyName("channel")] public required string Channel { get; init; }
     /// <summary>The message itself, or the notification fallback when <see cref="Blocks"/> are given.</summary>
     [JsonPropertyName("text")] public required string Text { get; init; }
-    [JsonPropertyName("blocks")] public JsonArray? Blocks { get; init; }
+    /// <summary>The blocks as the card renderer wrote them (escaped, within Slack's limits), copied into the body as they are.</summary>
+    [JsonPropertyName("blocks")] public WrittenJson? Blocks { get; init; }
     [JsonPropertyName("thread_ts")] public string? ThreadTs { get; init; }
     /// <summary>Only for <c>chat.update</c>: the message to replace.</summary>
     [JsonPropertyName("ts")] public string? Ts { get; init; }

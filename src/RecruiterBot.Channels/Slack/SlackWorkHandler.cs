@@ -54,7 +54,7 @@ internal sealed class SlackWorkHandler(
         var outcome = await turns.RunAsync(new TurnRequest(Channel, key, message, InboundId(work), ReplayDuplicate: false), ct);
         if (outcome.Reply is null) return;
 
-        var (text, blocks) = SlackMessages.Render(outcome.Reply);
+        var (text, blocks) = SlackMessages.RenderWritten(outcome.Reply);
         var result = await slack.PostMessageAsync(new SlackPostMessage { Channel = ev.Channel!, Text = text, Blocks = blocks, ThreadTs = thread }, ct);
         if (!result.Ok) Log.SlackReplyNotDelivered(logger, work.EventId, "chat.postMessage", result.Error ?? "unknown_error");
     }
@@ -92,7 +92,7 @@ internal sealed class SlackWorkHandler(
         }
         else
         {
-            var (text, blocks) = SlackMessages.Render(outcome.Reply);
+            var (text, blocks) = SlackMessages.RenderWritten(outcome.Reply);
             if (replace && channel is not null && payload.Container?.MessageTs is { } ts)
             {
                 method = "chat.update";
