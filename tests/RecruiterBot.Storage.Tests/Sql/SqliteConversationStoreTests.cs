@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RecruiterBot.Core.Conversation;
 
 namespace RecruiterBot.Storage.Tests.Sql;
 
@@ -37,5 +38,40 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract
 
         var stats = await store.GetQuestionStatsAsync(Time.GetUtcNow().AddDays(-1), 10, CancellationToken.None);
         Assert.Equal(200, stats.Total);
+    }
+
+    // The store keeps its connections open with their statements prepared; these check that what it keeps stays true.
+
+    [Fact]
+    public async Task LoadStateAsync_OtherStoreOnTheSameFileSavedSince_SeesTheNewVersion()
+    {
+        var writer = Open();
+        var reader = Open();
+        await writer.TrySaveStateAsync("c1", ConversationState.New() with { Version = 1 }, CancellationToken.None);
+        Assert.Equal(1, (await reader.LoadStateAsync("c1", CancellationToken.None))!.Version);
+
+        await writer.TrySaveStateAsync("c1", ConversationState.New() with { Version = 2 }, CancellationToken.None);
+
+        Assert.Equal(2, (await reader.LoadStateAsync("c1", CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task TrySaveStateAsync_SchemaChangedByAnotherConnection_KeptStatementsStillRun()
+    {
+        var store = Open();
+        await store.TrySaveStateAsync("c1", ConversationState.New() with { Version = 1 }, CancellationToken.None);
+        await store.LoadStateAsync("c1", CancellationToken.None);
+
+        // As a newer instance migrating the file would: the prepared statements must be prepared again, not fail.
+        await using (var other = new SqliteConnection($"Data Source={Database}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "CREATE INDEX conversation_state_updated_at ON conversation_state (updated_at_ms)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await store.TrySaveStateAsync("c1", ConversationState.New() with { Version = 2 }, CancellationToken.None));
+        Assert.Equal(2, (await store.LoadStateAsync("c1", CancellationToken.None))!.Version);
     }
 }
