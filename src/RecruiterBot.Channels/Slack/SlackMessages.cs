@@ -16,15 +16,15 @@ internal static class SlackMessages
     public const string QuestionOnly = "question";
 
     /// <summary>The Block Kit rendering (escaped and within Slack's limits by the card renderer); the escaped plain text when there is none.</summary>
+    /// <remarks>The blocks as nodes, for a message that gets a button added; <see cref="RenderWritten"/> reads the message.</remarks>
     public static (string Text, JsonArray? Blocks) Render(RenderedReply reply)
     {
-        if (reply.Slack is not { } slack) return (Fallback(reply), null);
-        var text = slack["text"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : Fallback(reply);
-        return (text, slack["blocks"]?.DeepClone() as JsonArray);
+        var (text, blocks) = RenderWritten(reply);
+        return (text, blocks is null ? null : JsonNode.Parse(blocks.Utf8.Span) as JsonArray);
     }
 
     /// <summary><see cref="Render"/> for a message posted as it is: the blocks are copied from the bound message as
-    /// written, without reading them into nodes (a message that gets a button added uses <see cref="Render"/>).</summary>
+    /// written, without reading them into nodes.</summary>
     public static (string Text, WrittenJson? Blocks) RenderWritten(RenderedReply reply)
     {
         if (reply.SlackJson is not { } json) return (Fallback(reply), null);

@@ -20,16 +20,18 @@ public sealed class SlackMessagesTests
 
     [Theory]
     [MemberData(nameof(Questions))]
-    public void RenderWritten_AnyReply_SameTextAndBlocksAsReadIntoNodes(string question)
+    public void RenderWritten_AnyReply_TheBoundMessagesTextAndBlocks(string question)
     {
         var reply = Renderer.Render(Turns.Reply(IncomingMessage.FromText(question), ConversationState.New(1)).Reply);
+        var message = reply.Slack!;
 
-        var (text, blocks) = SlackMessages.Render(reply);
-        var (writtenText, writtenBlocks) = SlackMessages.RenderWritten(reply);
+        var (text, blocks) = SlackMessages.RenderWritten(reply);
+        var (_, nodes) = SlackMessages.Render(reply);
 
-        Assert.Equal(text, writtenText);
-        Assert.NotNull(writtenBlocks);
-        Assert.True(JsonNode.DeepEquals(blocks, JsonNode.Parse(writtenBlocks.Utf8.Span)), writtenBlocks.ToString());
+        Assert.Equal(message["text"]!.GetValue<string>(), text);
+        Assert.NotNull(blocks);
+        Assert.True(JsonNode.DeepEquals(message["blocks"], JsonNode.Parse(blocks.Utf8.Span)), blocks.ToString());
+        Assert.True(JsonNode.DeepEquals(message["blocks"], nodes));
     }
 
     [Fact]
