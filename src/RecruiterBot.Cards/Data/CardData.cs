@@ -41,7 +41,7 @@ public static class CardData
             UnknownReply u => Unknown(u),
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no card data"),
         };
-        return new BoundData(reply.Intent, ToJson(data));
+        return new BoundData(reply.Intent, data);
     }
 
     public static JsonElement ToJson(object data) =>

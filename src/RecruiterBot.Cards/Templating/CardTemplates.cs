@@ -18,6 +18,10 @@ public sealed class CardTemplates
     /// <summary>The folder the build copies the templates to, next to the binaries.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "cards");
 
+    // What each kind's data type lets templates read: checked against, and bound through.
+    private static readonly Dictionary<string, DataShape.Object> Shapes = CardData.Kinds.ToDictionary(k => k.Key,
+        k => (DataShape.Object)DataShape.Of(k.Value, CardDataJson.Default.Options), StringComparer.Ordinal);
+
     private readonly Dictionary<(string Format, string Kind), JsonNode> _templates;
     private readonly Dictionary<(string Format, string Kind), CompiledTemplate> _compiled;
 
@@ -84,8 +88,11 @@ public sealed class CardTemplates
     internal ReadOnlySpan<byte> Write(string format, BoundData data)
     {
         if (!_compiled.TryGetValue((format, data.Kind), out var template)) throw new ArgumentException($"no {format} template for {data.Kind}");
+        var shape = Shapes[data.Kind];
+        if (data.Value.GetType() != shape.Info!.Type)
+            throw new ArgumentException($"{data.Kind} data is a {data.Value.GetType().Name}, not a {shape.Info.Type.Name}", nameof(data));
         var writer = ScratchWriter.Start();
-        template.Bind(TemplateValue.Of(data.Json), writer);
+        template.Bind(TemplateValue.Of(data.Value, shape), writer);
         var json = ScratchWriter.Written(writer);
         return json is [(byte)'{', ..] ? json : throw new TemplateException($"{format}/{data.Kind}.json did not bind to an object");
     }
@@ -109,7 +116,7 @@ public sealed class CardTemplates
                     if (!name.EndsWith(".data.json", StringComparison.Ordinal) && !CardData.Kinds.ContainsKey(Path.GetFileNameWithoutExtension(name)))
                         problems.Add($"{format}/{name}: not a known answer kind ({string.Join(", ", CardData.Kinds.Keys)})");
                 }
-            foreach (var (kind, type) in CardData.Kinds)
+            foreach (var kind in CardData.Kinds.Keys)
             {
                 var key = $"{format}/{kind}";
                 var path = Path.Combine(folder, format, kind + ".json");
@@ -130,7 +137,7 @@ public sealed class CardTemplates
                     problems.Add($"{key}.json: must be a JSON object");
                     continue;
                 }
-                problems.AddRange(TemplateChecker.Check(template, DataShape.Of(type, CardDataJson.Default.Options)).Select(p => $"{key}.json: {p}"));
+                problems.AddRange(TemplateChecker.Check(template, Shapes[kind]).Select(p => $"{key}.json: {p}"));
                 problems.AddRange(FormatProblems(format, template).Select(p => $"{key}.json: {p}"));
                 templates[(format, kind)] = template;
             }

@@ -200,7 +200,7 @@ internal sealed class ObjectNode : TemplateNode
             return;
         }
         var index = 0;
-        foreach (var item in data.Items) WriteInstance(writer, new TemplateScope(scope.Root, TemplateValue.Of(item), index++));
+        foreach (var item in data.Items) WriteInstance(writer, new TemplateScope(scope.Root, item, index++));
     }
 
     private bool WriteInstance(Utf8JsonWriter writer, in TemplateScope scope)

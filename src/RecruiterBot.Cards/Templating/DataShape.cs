@@ -4,21 +4,28 @@ using System.Text.Json.Serialization.Metadata;
 namespace RecruiterBot.Cards.Templating;
 
 /// <summary>What a template may read from its data, derived from the data type's JSON contract: objects with named
-/// fields, lists, and values (texts, numbers, booleans, or an object used whole such as a button's action data).</summary>
-internal abstract record DataShape
+/// fields, lists, and values (texts, numbers, booleans, or an object used whole such as a button's action data). The
+/// checker checks templates against it, and binding reads typed data through it (<see cref="TemplateValue.Of(object?, DataShape)"/>),
+/// so both see the fields the JSON contract has, named as it names them.</summary>
+internal abstract record DataShape(JsonTypeInfo? Info)
 {
-    public sealed record Object(IReadOnlyDictionary<string, DataShape> Fields) : DataShape;
-    public sealed record List(DataShape Item) : DataShape;
-    public sealed record Value : DataShape;
+    public sealed record Object(JsonTypeInfo Info, IReadOnlyDictionary<string, DataField> Fields) : DataShape(Info);
+    public sealed record List(JsonTypeInfo Info, DataShape Item) : DataShape(Info);
+
+    /// <summary>A value; <see cref="DataShape.Info"/> is null for one the template computes (<c>$index</c>).</summary>
+    public sealed record Value(JsonTypeInfo? Info) : DataShape(Info);
 
     public static DataShape Of(Type type, JsonSerializerOptions options)
     {
         var info = options.GetTypeInfo(type);
         return info.Kind switch
         {
-            JsonTypeInfoKind.Object => new Object(info.Properties.ToDictionary(p => p.Name, p => Of(p.PropertyType, options), StringComparer.Ordinal)),
-            JsonTypeInfoKind.Enumerable => new List(Of(info.ElementType!, options)),
-            _ => new Value(),
+            // The getters are the JSON contract's own: generated code for a source-generated context, no reflection per read.
+            JsonTypeInfoKind.Object => new Object(info, info.Properties.ToDictionary(p => p.Name,
+                p => new DataField(p.Get ?? throw new ArgumentException($"{type.Name}.{p.Name} cannot be read"), Of(p.PropertyType, options)),
+                StringComparer.Ordinal)),
+            JsonTypeInfoKind.Enumerable => new List(info, Of(info.ElementType!, options)),
+            _ => new Value(info),
         };
     }
 
@@ -29,3 +36,6 @@ internal abstract record DataShape
         _ => "a value",
     };
 }
+
+/// <summary>A field of a <see cref="DataShape.Object"/>: how to read it from an instance, and what it holds.</summary>
+internal sealed record DataField(Func<object, object?> Get, DataShape Shape);

@@ -92,7 +92,7 @@ internal static class TemplateChecker
             case "$index":
                 if (!scope.InRepeat) problems.Add($"{at}: ${{$index}} is only known inside a $data repetition");
                 else if (segments.Count > 1) problems.Add($"{at}: ${{{path}}}: $index has no fields");
-                return new DataShape.Value();
+                return new DataShape.Value(null);
             default: current = scope.Data; start = 0; break;
         }
         for (var i = start; i < segments.Count; i++)
@@ -102,7 +102,7 @@ internal static class TemplateChecker
                 problems.Add($"{at}: ${{{path}}} names no known field ('{segments[i]}' is not in {current})");
                 return null;
             }
-            current = next;
+            current = next.Shape;
         }
         return current;
     }

@@ -157,13 +157,12 @@ internal sealed record LiteralExpression(TemplateValue Value) : TemplateExpressi
 
 internal sealed record PathExpression : TemplateExpression
 {
-    // Field names in UTF-8 once, so each lookup compares bytes with the data as it is stored.
-    private readonly byte[][] _utf8Segments;
+    private readonly PathSegment[] _segments;
 
     public PathExpression(IReadOnlyList<string> segments)
     {
         Segments = segments;
-        _utf8Segments = [.. segments.Select(Encoding.UTF8.GetBytes)];
+        _segments = [.. segments.Select(s => new PathSegment(s))];
     }
 
     public IReadOnlyList<string> Segments { get; }
@@ -181,11 +180,34 @@ internal sealed record PathExpression : TemplateExpression
             case "$index": current = scope.Index is { } i ? TemplateValue.Of(i) : TemplateValue.Undefined; break;
             default: current = scope.Data; start = 0; break;
         }
-        for (var i = start; i < _utf8Segments.Length && current.IsDefined; i++) current = current.Field(_utf8Segments[i]);
+        for (var i = start; i < _segments.Length && current.IsDefined; i++) current = current.Field(_segments[i]);
         return current;
     }
 
     public override string ToString() => string.Join('.', Segments);
+}
+
+/// <summary>A field name in a path, ready for both kinds of data: in UTF-8, to compare with JSON data as it is stored,
+/// and with the field it last named in typed data (a path in a template nearly always reads the same type).</summary>
+internal sealed class PathSegment(string name)
+{
+    private Lookup? _last;
+
+    public string Name { get; } = name;
+
+    public byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(name);
+
+    /// <summary>The field of that name in <paramref name="shape"/>, or null when it has none.</summary>
+    public DataField? In(DataShape.Object shape)
+    {
+        // A reference to an immutable pair: threads binding at once read one pair or another, never half of one.
+        if (_last is { } last && ReferenceEquals(last.Shape, shape)) return last.Field;
+        var field = shape.Fields.GetValueOrDefault(Name);
+        _last = new Lookup(shape, field);
+        return field;
+    }
+
+    private sealed record Lookup(DataShape.Object Shape, DataField? Field);
 }
 
 internal sealed record NotExpression(TemplateExpression Operand) : TemplateExpression
