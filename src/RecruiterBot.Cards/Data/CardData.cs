@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RecruiterBot.Core.Conversation;
 using RecruiterBot.Core.Knowledge;
@@ -81,42 +83,121 @@ public static class CardData
     private static InterviewCardData Interview(InterviewReply r) => new(
         Summary: $"Interview question ({r.Category.Title}): {r.Check.Question}",
         r.Category.Title, r.Check.Question, r.Check.StrongAnswer, r.Skill?.Title, r.ShowAnswer, r.PoolRestarted,
-        Button("What a strong answer sounds like", new CardAction(CardAction.Answer, Id: r.Check.Id)),
+        AnswerButton(r.Check.Id),
         [
             Button("Another question", new CardAction(CardAction.Interview)),
             Button($"Another in {r.Category.Title}", new CardAction(CardAction.Interview, Category: r.Category.Id)),
         ]);
 
+    // Built with loops into lists of their final size, and texts joined in one go: the resume card is the biggest, and
+    // is built again for each tighter trim level.
     internal static ResumeCardData Resume(ResumeRead read, ResumeTrim trim)
     {
-        var skills = read.Skills.Take(trim.MaxSkills).Select(s => new CardResumeSkill(s.Title, s.Layer,
-            Quote(s.Evidence.Take(trim.MaxEvidencePerSkill)))).ToList();
-        var notCounted = read.NotCounted.Take(trim.MaxNotCounted).Select(n => new CardNotCounted(Cut(n.Evidence), n.Reason)).ToList();
-        var also = read.AlsoMentioned.Take(trim.MaxAlsoMentioned).Select(Cut).ToList();
-        var covered = read.Layers.Count(l => l.Covered);
-        // Layers list skill ids; the card shows the titles a recruiter reads.
-        string TitleOf(string id) => read.Skills.FirstOrDefault(s => s.Id == id)?.Title ?? id;
-        var trimmed = read.Skills.Count > skills.Count || read.Skills.Any(s => s.Evidence.Count > trim.MaxEvidencePerSkill)
-            || read.NotCounted.Count > notCounted.Count || read.AlsoMentioned.Count > also.Count
-            || read.Gaps.Count > trim.MaxGaps || read.Questions.Count > trim.MaxQuestions;
+        var skills = new List<CardResumeSkill>(Math.Min(read.Skills.Count, trim.MaxSkills));
+        var evidenceCut = false;
+        foreach (var s in read.Skills)
+        {
+            evidenceCut |= s.Evidence.Count > trim.MaxEvidencePerSkill;
+            if (skills.Count < trim.MaxSkills) skills.Add(new CardResumeSkill(s.Title, s.Layer, Quote(s.Evidence, trim.MaxEvidencePerSkill)));
+        }
+        var notCounted = new List<CardNotCounted>(Math.Min(read.NotCounted.Count, trim.MaxNotCounted));
+        foreach (var n in read.NotCounted)
+        {
+            if (notCounted.Count == trim.MaxNotCounted) break;
+            notCounted.Add(new CardNotCounted(Cut(n.Evidence), n.Reason));
+        }
+        var layers = new List<CardLayer>(read.Layers.Count);
+        var covered = 0;
+        foreach (var l in read.Layers)
+        {
+            if (l.Covered) covered++;
+            layers.Add(new CardLayer(l.Title, l.Covered, l.Skills.Count == 0 ? "nothing shown" : SkillTitles(read, l.Skills)));
+        }
+        var signals = new List<CardSignal>(read.Signals.Count);
+        foreach (var s in read.Signals) signals.Add(new CardSignal(s.Title, s.Met, s.Why));
+        var gaps = new List<string>(Math.Min(read.Gaps.Count, trim.MaxGaps));
+        foreach (var gap in read.Gaps)
+        {
+            if (gaps.Count == trim.MaxGaps) break;
+            gaps.Add(gap);
+        }
+        var questions = new List<CardQuestion>(Math.Min(read.Questions.Count, trim.MaxQuestions));
+        foreach (var q in read.Questions)
+        {
+            if (questions.Count == trim.MaxQuestions) break;
+            questions.Add(new CardQuestion(q.Question, AnswerButton(q.Id)));
+        }
+        var alsoCount = Math.Min(read.AlsoMentioned.Count, trim.MaxAlsoMentioned);
+        var trimmed = evidenceCut || read.Skills.Count > skills.Count || read.NotCounted.Count > notCounted.Count
+            || read.AlsoMentioned.Count > alsoCount || read.Gaps.Count > gaps.Count || read.Questions.Count > questions.Count;
         return new ResumeCardData(
             Summary: $"Quick read: {read.Profile.Title}",
             new CardProfile(read.Profile.Id, read.Profile.Title, read.Profile.Why),
             Coverage: read.Layers.Count == 0 ? "No stack layers shown" : $"{covered} of {read.Layers.Count} stack layers shown",
-            read.Layers.Select(l => new CardLayer(l.Title, l.Covered, l.Skills.Count == 0 ? "nothing shown" : string.Join(", ", l.Skills.Select(TitleOf)))).ToList(),
-            skills,
-            read.Signals.Select(s => new CardSignal(s.Title, s.Met, s.Why)).ToList(),
-            read.Gaps.Take(trim.MaxGaps).ToList(),
-            read.Questions.Take(trim.MaxQuestions).Select(q => new CardQuestion(q.Question,
-                Button("What a strong answer sounds like", new CardAction(CardAction.Answer, Id: q.Id)))).ToList(),
-            notCounted,
-            string.Join(", ", also),
+            layers, skills, signals, gaps, questions, notCounted,
+            AlsoMentioned(read.AlsoMentioned, alsoCount),
             trimmed ? "Some details were left out to keep this card small." : null);
     }
 
-    private static string Quote(IEnumerable<string> evidence) => string.Join(", ", evidence.Select(e => "“" + Cut(e) + "”"));
+    // Layers list skill ids; the card shows the titles a recruiter reads (an id no skill has is shown as it is).
+    private static string SkillTitles(ResumeRead read, IReadOnlyList<string> ids)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (i > 0) text.AppendLiteral(", ");
+            var title = ids[i];
+            foreach (var skill in read.Skills)
+                if (skill.Id == ids[i])
+                {
+                    title = skill.Title;
+                    break;
+                }
+            text.AppendLiteral(title);
+        }
+        return text.ToStringAndClear();
+    }
 
-    private static string Cut(string text) => text.Length <= MaxEvidenceChars ? text : text[..(MaxEvidenceChars - 1)].TrimEnd() + "…";
+    // The user's words, each cut and quoted: “…”, “…”.
+    private static string Quote(IReadOnlyList<string> evidence, int max)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        for (var i = 0; i < evidence.Count && i < max; i++)
+        {
+            if (i > 0) text.AppendLiteral(", ");
+            text.AppendLiteral("“");
+            AppendCut(ref text, evidence[i]);
+            text.AppendLiteral("”");
+        }
+        return text.ToStringAndClear();
+    }
+
+    private static string AlsoMentioned(IReadOnlyList<string> mentions, int count)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0) text.AppendLiteral(", ");
+            AppendCut(ref text, mentions[i]);
+        }
+        return text.ToStringAndClear();
+    }
+
+    private static string Cut(string text) => text.Length <= MaxEvidenceChars ? text : string.Concat(Kept(text), "…");
+
+    private static void AppendCut(ref DefaultInterpolatedStringHandler text, string part)
+    {
+        if (part.Length <= MaxEvidenceChars)
+        {
+            text.AppendLiteral(part);
+            return;
+        }
+        text.AppendFormatted(Kept(part));
+        text.AppendLiteral("…");
+    }
+
+    // What a cut text keeps: room for the "…", without the spaces it would end with.
+    private static ReadOnlySpan<char> Kept(string text) => text.AsSpan(0, MaxEvidenceChars - 1).TrimEnd();
 
     private static OverviewCardData Overview(OverviewReply r) => new(
         Summary: "How a full-stack Python app fits together",
@@ -160,6 +241,16 @@ public static class CardData
         message += r.DidYouMean.Count > 0 ? " Did you mean:" : " Try \"what is Django?\", \"interview question\" or \"help\".";
         return new UnknownCardData(summary, message, r.DidYouMean.Select(Define).ToList(), [HelpButton, OverviewButton]);
     }
+
+    // A question's answer button is the same on every resume card that suggests it: made once per question (the
+    // knowledge base's few hundred at most; past the cap, made each time rather than kept).
+    private const int MaxKeptAnswerButtons = 4096;
+    private static readonly ConcurrentDictionary<string, CardButton> AnswerButtons = new(StringComparer.Ordinal);
+
+    private static CardButton AnswerButton(string checkId) => AnswerButtons.TryGetValue(checkId, out var button) ? button
+        : AnswerButtons.Count < MaxKeptAnswerButtons ? AnswerButtons.GetOrAdd(checkId, NewAnswerButton) : NewAnswerButton(checkId);
+
+    private static CardButton NewAnswerButton(string checkId) => Button("What a strong answer sounds like", new CardAction(CardAction.Answer, Id: checkId));
 
     // The same on every card: made once, not on each reply.
     private static readonly CardButton OverviewButton = Button("How it fits together", new CardAction(CardAction.Overview));
