@@ -50,6 +50,9 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// <summary>Called when a connection or command failed, so a provider can drop pooled connections to a dead server.</summary>
     private protected virtual void OnFailure(Exception error) { }
 
+    /// <summary>Called after each group commit, still holding the <see cref="WriteGate"/>.</summary>
+    private protected virtual void AfterCommit() { }
+
     /// <summary>Applies the migrations this database has not had yet; the store also does this before its first call.</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -269,6 +272,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
             await ExecuteAsync(session, null, "COMMIT", CancellationToken.None);
             healthy = true;
             foreach (var write in batch) write.Complete();
+            AfterCommit();
         }
         catch (Exception e)
         {

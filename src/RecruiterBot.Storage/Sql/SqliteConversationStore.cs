@@ -16,6 +16,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
     private readonly ConcurrentBag<StoreSession> _idleReaders = [];
     private int _idleReaderCount;
     private StoreSession? _writer;
+    private readonly SqliteCheckpointer _checkpointer;
     private volatile bool _disposed;
     private static readonly int MaxIdleReaders = Math.Max(4, 2 * Environment.ProcessorCount);
 
@@ -30,6 +31,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
             // Writers wait for each other (SQLite allows one at a time) instead of failing at once.
             DefaultTimeout = 10,
         }.ToString();
+        _checkpointer = new SqliteCheckpointer(_connectionString);
     }
 
     public string FilePath { get; }
@@ -52,12 +54,18 @@ internal sealed class SqliteConversationStore : SqlConversationStore
 
     private protected override SemaphoreSlim? WriteGate => _writeGate;
 
+    private protected override void AfterCommit() => _checkpointer.AfterCommit();
+
+    /// <summary>Checkpoints run beside the writer so far (for tests).</summary>
+    internal int BackgroundCheckpoints => _checkpointer.Completed;
+
     private protected override async Task OnOpenedForWritingAsync(DbConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         // With WAL, NORMAL syncs at checkpoints instead of on every commit: the file stays consistent on a crash, and a
         // power loss can only lose the last commits (a conversation's latest step, a log row), not corrupt anything.
-        command.CommandText = "PRAGMA synchronous = NORMAL";
+        // Checkpoints mostly run beside the writer (SqliteCheckpointer); the writer's own is the backstop.
+        command.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterCheckpointFrames}";
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -119,6 +127,7 @@ internal sealed class SqliteConversationStore : SqlConversationStore
     {
         _disposed = true;
         await CloseKeptSessionsAsync();
+        await _checkpointer.DisposeAsync();
         // Pooled connections keep the file open; let it go with the store.
         using (var connection = new SqliteConnection(_connectionString)) SqliteConnection.ClearPool(connection);
         _writeGate.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using RecruiterBot.Core.Conversation;
+using RecruiterBot.Storage.Sql;
 
 namespace RecruiterBot.Storage.Tests.Sql;
 
@@ -73,5 +74,50 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract
 
         Assert.True(await store.TrySaveStateAsync("c1", ConversationState.New() with { Version = 2 }, CancellationToken.None));
         Assert.Equal(2, (await store.LoadStateAsync("c1", CancellationToken.None))!.Version);
+    }
+
+    // Checkpoints run beside the writer (SqliteCheckpointer): the log must stay bounded and the file consistent.
+
+    [Fact]
+    public async Task TrySaveStateAsync_ManyCommits_CheckpointsBesideTheWriterAndTheLogStaysBounded()
+    {
+        var store = (SqliteConversationStore)Open();
+        const int commits = 3 * SqliteCheckpointer.CommitsPerCheckpoint + 1000;
+
+        // One at a time, so each save is its own commit; 50 conversations, each saved again every 50th commit.
+        for (var i = 0; i < commits; i++)
+            Assert.True(await store.TrySaveStateAsync($"c{i % 50}", ConversationState.New() with { Version = i / 50 + 1 }, CancellationToken.None));
+        await WaitForAsync(() => store.BackgroundCheckpoints >= 1);
+
+        // The writer's own checkpoint lets the log start over once it reaches WriterCheckpointFrames pages; what a
+        // background checkpoint was copying meanwhile can add a few hundred.
+        var walBytes = new FileInfo(Database + "-wal").Length;
+        Assert.True(walBytes <= (SqliteCheckpointer.WriterCheckpointFrames + 1000) * 4120L, $"the log grew to {walBytes:N0} bytes");
+        Assert.Equal((commits - 1) / 50 + 1, (await Open().LoadStateAsync("c0", CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterBackgroundCheckpoints_ClosesEveryConnection()
+    {
+        var store = (SqliteConversationStore)Open();
+        var entry = new QuestionLogEntry(Time.GetUtcNow(), "webchat", "skill", "skill", "celery", 1, null, null);
+        for (var i = 0; i < 2 * SqliteCheckpointer.CommitsPerCheckpoint; i++) await store.AppendQuestionAsync(entry, CancellationToken.None);
+        await WaitForAsync(() => store.BackgroundCheckpoints >= 1);
+
+        await store.DisposeAsync();
+
+        // SQLite copies the log back and deletes it when the file's last connection closes: none was left open.
+        Assert.False(File.Exists(Database + "-wal"), "a connection to the database file is still open");
+        await using var check = new SqliteConnection($"Data Source={Database}");
+        await check.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM question_log";
+        Assert.Equal(2L * SqliteCheckpointer.CommitsPerCheckpoint, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(25);
+        Assert.True(condition(), "no background checkpoint finished within 5 s");
     }
 }
