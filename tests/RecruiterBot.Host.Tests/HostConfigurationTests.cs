@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RecruiterBot.Channels.Conversation;
 using RecruiterBot.Channels.WebChat;
@@ -41,6 +43,18 @@ public sealed class HostConfigurationTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/chat", HostFactory.Json("""{"text": "hi"}"""))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_DoesNotStartDataProtectionsKeyRing()
+    {
+        using var factory = new HostFactory();
+
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/healthz")).StatusCode);
+
+        // Nothing in the bot uses Data Protection; its hosted service would write a key file under ~/.aspnet and warn
+        // that it is unencrypted on every fresh machine.
+        Assert.DoesNotContain(factory.Services.GetServices<IHostedService>(), s => s.GetType().Assembly == typeof(DataProtectionOptions).Assembly);
     }
 
     [Fact]

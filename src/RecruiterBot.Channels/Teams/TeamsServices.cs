@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RecruiterBot.Core.Knowledge;
 using RecruiterBot.Core.Matching;
@@ -35,6 +37,13 @@ public static class TeamsServices
         // page) would run the Bot Framework token check; POST /api/messages asks for it by name through its policy.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddJwtBearer(TeamsTokenValidation.Scheme, TeamsTokenValidation.Configure);
+        // AddAuthentication brings Data Protection, whose hosted service loads or creates a key ring at start-up: an XML
+        // key file under ~/.aspnet, a warning that it is stored unencrypted, and about 10 MB of working set for XML and
+        // crypto at start. Nothing here protects data with it (the token check is JwtBearer, the admin cookie an HMAC), so
+        // its start-up is left out; a use added later would still create the ring when first asked.
+        foreach (var start in services.Where(d => d.ServiceType == typeof(IHostedService)
+                     && d.ImplementationType?.Assembly == typeof(DataProtectionOptions).Assembly).ToList())
+            services.Remove(start);
         services.AddAuthorizationBuilder().AddPolicy(TeamsTokenValidation.Policy,
             p => p.AddAuthenticationSchemes(TeamsTokenValidation.Scheme).RequireAuthenticatedUser());
         return services;
