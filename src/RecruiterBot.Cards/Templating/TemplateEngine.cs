@@ -18,7 +18,9 @@ public static class TemplateEngine
     {
         ArgumentNullException.ThrowIfNull(template);
         var compiled = CompiledTemplate.Compile(template);
-        var root = data is null ? TemplateValue.Null : TemplateValue.Of(JsonDocument.Parse(data.ToJsonString()).RootElement);
+        // The binding reads the data in place, so the document lives until the card is written; then its pooled memory goes back.
+        using var document = data is null ? null : JsonDocument.Parse(data.ToJsonString());
+        var root = document is null ? TemplateValue.Null : TemplateValue.Of(document.RootElement);
         var writer = ScratchWriter.Start();
         compiled.Bind(root, writer);
         return JsonNode.Parse(ScratchWriter.Written(writer));
