@@ -229,7 +229,7 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<StoreSession, Task<T>> work, CancellationToken ct)
     {
-        if (WriteGate is not { } gate) return await RunAsync(work, ct, forWriting: true);
+        if (WriteGate is not { } gate) return await RunAsync(session => InTransactionAsync(session, work, ct), ct, forWriting: true);
         var write = new PendingWrite<T>(work);
         _pendingWrites.Enqueue(write);
         try
@@ -251,6 +251,16 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
             gate.Release();
         }
         return await write.Task;
+    }
+
+    // A write on its own, all or nothing: a turn's claim, state and log row are kept together or not at all. On an
+    // error the session is closed, and the open transaction with it.
+    private static async Task<T> InTransactionAsync<T>(StoreSession session, Func<StoreSession, Task<T>> work, CancellationToken ct)
+    {
+        await ExecuteAsync(session, null, "BEGIN", ct);
+        var result = await work(session);
+        await ExecuteAsync(session, null, "COMMIT", ct);
+        return result;
     }
 
     private async Task CommitPendingWritesAsync()
@@ -329,9 +339,19 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
 
         public override async Task RunAsync(StoreSession session)
         {
-            // A failed statement is undone on its own (SQLite's statement rollback); the rest of the batch commits.
-            try { _result = await work(session); }
-            catch (Exception e) { _error = e; }
+            // Each write is all or nothing within the batch (a turn's claim, state and log row stay together), and a
+            // failed one does not stop the rest of the batch from committing.
+            await ExecuteAsync(session, null, "SAVEPOINT pending_write", CancellationToken.None);
+            try
+            {
+                _result = await work(session);
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                await ExecuteAsync(session, null, "ROLLBACK TO pending_write", CancellationToken.None);
+            }
+            await ExecuteAsync(session, null, "RELEASE pending_write", CancellationToken.None);
         }
 
         public override void Complete()

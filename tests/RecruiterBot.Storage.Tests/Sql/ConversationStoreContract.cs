@@ -139,6 +139,42 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TrySaveTurnAsync_LogRowFails_NothingOfTheTurnIsKept()
+    {
+        var store = Open();
+        // A log row the schema refuses (channel is NOT NULL): the last of the turn's three statements fails.
+        var refused = new QuestionLogEntry(Time.GetUtcNow(), null!, "skill", "skill", "celery", 1, null, null);
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            store.TrySaveTurnAsync(new("c1", "slack:Ev1", State(0), State(1, "a"), refused), CancellationToken.None));
+
+        // Neither the claim nor the state stayed: the platform's retry is answered, not taken for a duplicate.
+        Assert.Null(await store.LoadStateAsync("c1", CancellationToken.None));
+        Assert.Equal(TurnSaveResult.Saved, await store.TrySaveTurnAsync(new("c1", "slack:Ev1", State(0), State(1, "a"), Question("celery")), CancellationToken.None));
+        Assert.Equal([new EntryCount("skill", "celery", 1)], await LoggedEntries(store));
+    }
+
+    [Fact]
+    public async Task TrySaveTurnAsync_OneWriteOfABatchFails_TheOthersAreKept()
+    {
+        var store = Open();
+        var refused = new QuestionLogEntry(Time.GetUtcNow(), null!, "skill", "skill", "flask", 1, null, null);
+
+        // Sent together, so SQLite commits them in one batch; PostgreSQL runs each on its own.
+        var turns = Enumerable.Range(0, 20).Select(i => store.TrySaveTurnAsync(
+            new($"c{i}", $"slack:Ev{i}", State(0), State(1, "a"), i % 4 == 0 ? refused : Question("celery")), CancellationToken.None)).ToList();
+        await Task.WhenAll(turns.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        for (var i = 0; i < turns.Count; i++)
+        {
+            var state = await store.LoadStateAsync($"c{i}", CancellationToken.None);
+            if (i % 4 == 0) Assert.True(turns[i].IsFaulted && state is null, $"turn {i} failed, and nothing of it was kept");
+            else Assert.True((await turns[i]).IsSaved && state!.Version == 1, $"turn {i} was saved");
+        }
+        Assert.Equal([new EntryCount("skill", "celery", 15)], await LoggedEntries(store));
+    }
+
+    [Fact]
     public async Task TrySaveTurnAsync_Superseded_ReleasesItsClaimSoTheRunAgainIsSaved()
     {
         var store = Open();
