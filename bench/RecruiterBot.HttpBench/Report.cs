@@ -46,7 +46,7 @@ public sealed class Report(BenchOptions o)
         foreach (var (label, path, peak, _) in _paths)
             md.AppendLine(inv, $"| {label}: `{path}` | {PeakRate(peak):0} | {PeakRate(peak) / BaselineRate:P0} | {peak.P50Ms:0.00} | {peak.P99Ms:0.00} | {Replies(peak)} | {Failures(peak)} |");
         md.AppendLine();
-        md.AppendLine("**Half of each path's own peak** (open loop: a fixed request rate, each connection on its own schedule, after 2 s at the rate "
+        md.AppendLine("**Half of each path's own peak** (open loop: a fixed request rate, each connection on its own schedule, after 5 s at the rate "
                       + "that are not counted; latency from each request's scheduled send time, so a stall counts against every request it delays).");
         md.AppendLine();
         md.AppendLine("| path | rate held (req/s) | p50 ms | p99 ms | max ms | reply p50 / p99 ms | refused or failed |");

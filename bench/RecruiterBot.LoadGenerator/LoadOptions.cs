@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace RecruiterBot.LoadGenerator;
 
-/// <summary>Command line: <c>--target chat --url http://127.0.0.1:5000 --connections 16 --duration 10 [--rate 2000 [--warmup 2]]
-/// [--requests 50000] [--standin URL --teams-token T] [--slack-secret S] [--run-id ID]</c>.</summary>
+/// <summary>Command line: <c>--target chat --url http://127.0.0.1:5000 --connections 16 --duration 10 [--rate 2000 [--warmup 5]]
+/// [--requests 50000] [--standin URL --teams-token T] [--slack-secret S] [--run-id ID] [--samples FILE]</c>.</summary>
 public sealed class LoadOptions
 {
     public string Target { get; private set; } = "chat";
@@ -12,8 +12,11 @@ public sealed class LoadOptions
     public double DurationSeconds { get; private set; } = 10;
     /// <summary>Open loop: requests per second held whatever the latency; 0 = closed loop.</summary>
     public double Rate { get; private set; }
-    /// <summary>Open loop: seconds at the rate before measuring, so the generator's own start-up is not counted.</summary>
-    public double OpenLoopWarmupSeconds { get; private set; } = 2;
+    /// <summary>Open loop: seconds at the rate before measuring, so the generator's own start-up is not counted. Its
+    /// tier-up compiles run 1-3 s into a run and, on 2 cores shared with the server, showed as the server's p99 (with 2 s,
+    /// the slow requests of a run at 2,800/s sat in its first 1.5 s). Compiling fully up front instead (no tiering) cost the
+    /// generator a quarter of its peak, which would flatter every ratio to the baseline.</summary>
+    public double OpenLoopWarmupSeconds { get; private set; } = 5;
     /// <summary>Closed loop: stop after this many requests instead of after the duration (0 = by duration).</summary>
     public long Requests { get; private set; }
     public Uri? StandIn { get; private set; }
@@ -22,6 +25,9 @@ public sealed class LoadOptions
     public string RunId { get; private set; } = Guid.NewGuid().ToString("N")[..8];
     /// <summary>Replies reaching the stand-in later than this after their request count as not delivered.</summary>
     public double DeliveryDeadlineSeconds { get; private set; } = 5;
+    /// <summary>Writes every answered request's send time and latency (ms, one "send latency" line each) to this file,
+    /// to see when in a run the slow ones came (a stall, or a tail spread over the run).</summary>
+    public string? SamplesPath { get; private set; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -44,6 +50,7 @@ public sealed class LoadOptions
                 case "--slack-secret": o.SlackSecret = Value(); break;
                 case "--run-id": o.RunId = Value(); break;
                 case "--deadline": o.DeliveryDeadlineSeconds = Number(); break;
+                case "--samples": o.SamplesPath = Value(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

@@ -19,7 +19,7 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
     private readonly ConcurrentDictionary<string, double> _sentAt = new();
     private long _sent;
 
-    private readonly record struct Sample(double LatencyMs, long Bytes);
+    private readonly record struct Sample(double StartMs, double LatencyMs, long Bytes);
 
     public async Task<LoadResult> RunAsync()
     {
@@ -40,6 +40,8 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
         var seconds = options.Rate > 0 ? options.DurationSeconds : clock.Elapsed.TotalSeconds;
 
         var samples = _samples.ToArray();
+        if (options.SamplesPath is { } path)
+            await File.WriteAllLinesAsync(path, samples.OrderBy(s => s.StartMs).Select(s => FormattableString.Invariant($"{s.StartMs:0.###} {s.LatencyMs:0.###}")));
         var latencies = samples.Select(s => s.LatencyMs).Order().ToArray();
         var ok = samples.LongLength;
         return new LoadResult
@@ -119,7 +121,7 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
             var latency = clock.Elapsed.TotalMilliseconds - startMs;
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             _statuses.AddOrUpdate(status, 1, (_, c) => c + 1);
-            if (response.IsSuccessStatusCode) _samples.Add(new Sample(latency, bytes));
+            if (response.IsSuccessStatusCode) _samples.Add(new Sample(startMs, latency, bytes));
             else if (outgoing.DeliveryKey is { } refused) _sentAt.TryRemove(refused, out _);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
