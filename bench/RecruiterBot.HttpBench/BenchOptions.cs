@@ -13,6 +13,11 @@ public sealed class BenchOptions
     public bool Quick { get; init; }
     /// <summary>Parts left out (<c>--skip memory,cold</c>): <c>http</c>, <c>memory</c>, <c>cold</c>.</summary>
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
+    /// <summary>The host's paths to load (<c>--paths chat,teams</c>, default all three): to look into one path
+    /// without the whole run. The baseline always runs.</summary>
+    public IReadOnlySet<string> Paths { get; init; } = AllPaths;
+
+    public static readonly IReadOnlySet<string> AllPaths = new HashSet<string> { "chat", "teams", "slack" };
 
     public int Connections { get; init; } = 16;
     public double Seconds => Quick ? 3 : 15;
@@ -42,7 +47,15 @@ public sealed class BenchOptions
             BenchmarkDotNetResults = values.TryGetValue("bdn-results", out var bdn) ? Path.GetFullPath(bdn) : null,
             Quick = quick,
             Skip = values.TryGetValue("skip", out var skip) ? skip.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : new HashSet<string>(),
+            Paths = values.TryGetValue("paths", out var paths) ? ParsePaths(paths) : AllPaths,
             Connections = values.TryGetValue("connections", out var c) ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 16,
         };
+    }
+
+    private static HashSet<string> ParsePaths(string list)
+    {
+        var paths = list.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        if (paths.Count == 0 || !paths.IsSubsetOf(AllPaths)) throw new ArgumentException($"--paths takes a comma-separated list of {string.Join(", ", AllPaths)}");
+        return paths;
     }
 }

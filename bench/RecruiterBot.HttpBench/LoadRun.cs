@@ -18,7 +18,8 @@ public sealed class LoadRun(StandIn standIn, string outputFolder)
             "--duration", seconds.ToString(CultureInfo.InvariantCulture), "--standin", standIn.BaseUrl,
             "--teams-token", standIn.CreateToken(), "--slack-secret", StandIn.SlackSigningSecret,
         };
-        if (rate > 0) args.AddRange(["--rate", rate.ToString("0.#", CultureInfo.InvariantCulture)]);
+        // An open loop's requests are kept too (send time and latency), to see whether a p99 came from a stall.
+        if (rate > 0) args.AddRange(["--rate", rate.ToString("0.#", CultureInfo.InvariantCulture), "--samples", Path.Combine(outputFolder, name + ".samples.txt")]);
         if (requests > 0) args.AddRange(["--requests", requests.ToString(CultureInfo.InvariantCulture)]);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);

@@ -75,6 +75,7 @@ async Task HttpAsync()
                      ("slack", "Slack", "POST /slack/events"),
                  })
         {
+            if (!o.Paths.Contains(target)) continue;
             await Task.Delay(settle);
             var peak = await runs.RunAsync(target + "-peak", target, host.Url, o.Connections, o.Seconds);
             await Task.Delay(settle);
