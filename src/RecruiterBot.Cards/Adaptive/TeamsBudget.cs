@@ -54,21 +54,37 @@ public static class TeamsBudget
 
     public static bool Fits(JsonObject card) => ActivityBytes(card) <= MaxActivityBytes;
 
-    // The fallback text as written in the card; "" when there is none. Our templates put it before the body, so the
-    // reader stops after a few tokens.
+    /// <summary>The card's <c>fallbackText</c>, the text of the message <see cref="Activity"/> carries with the card;
+    /// null when the card has none (or it is not a string).</summary>
+    public static string? FallbackText(ReadOnlySpan<byte> card)
+    {
+        var reader = new Utf8JsonReader(card);
+        return FindFallbackText(ref reader) && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    }
+
+    // The fallback text as written in the card; "" when there is none.
     private static int FallbackTextBytes(ReadOnlySpan<byte> card)
     {
         var reader = new Utf8JsonReader(card);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return 2;
+        if (!FindFallbackText(ref reader) || reader.TokenType == JsonTokenType.Null) return 2;
+        var start = reader.TokenStartIndex;
+        reader.Skip();
+        return checked((int)(reader.BytesConsumed - start));
+    }
+
+    // Leaves the reader on the value of the card's top-level fallbackText. Our templates put it before the body, so
+    // the reader stops after a few tokens.
+    private static bool FindFallbackText(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isFallback = reader.ValueTextEquals("fallbackText"u8);
             reader.Read();
-            var start = reader.TokenStartIndex;
+            if (isFallback) return true;
             reader.Skip();
-            if (isFallback) return reader.TokenType == JsonTokenType.Null ? 2 : checked((int)(reader.BytesConsumed - start));
         }
-        return 2;
+        return false;
     }
 
     // Counting needs no bytes kept: the writer counts what it commits.

@@ -3,7 +3,8 @@ using RecruiterBot.Cards.Envelope;
 
 namespace RecruiterBot.Channels.Teams;
 
-/// <summary>A message the bot sends through the connector: the plain text always, the Adaptive Card when there is one.</summary>
+/// <summary>A message the bot sends through the connector: the Adaptive Card with its one-line summary as the text, or
+/// the plain text when there is no card.</summary>
 /// <remarks>https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object</remarks>
 public sealed record TeamsReplyActivity
 {

@@ -87,10 +87,13 @@ internal sealed class TeamsReplyQueue(
             Recipient = new(activity.From?.Id, activity.From?.Name),
             Conversation = new(conversationId),
             ReplyToId = replyToId,
-            Text = reply.Text,
+            // With a card, the text is the card's one-line summary (what the notification shows), as the card's budget
+            // counts it: the whole plain text above the card would say everything twice, and for an interview check
+            // it would show the strong answer the card keeps behind a button.
+            Text = reply.CardJson is { } card ? TeamsBudget.FallbackText(card) ?? "" : reply.Text,
             // Interview cards update in place in Teams (Action.Execute, answered by TeamsCardActions).
-            Attachments = reply.CardJson is { } card
-                ? [new(TeamsReplyActivity.AdaptiveCardContentType, new WrittenJson(TeamsCardVariant.WithUniversalActions(reply.Reply, card)))]
+            Attachments = reply.CardJson is { } json
+                ? [new(TeamsReplyActivity.AdaptiveCardContentType, new WrittenJson(TeamsCardVariant.WithUniversalActions(reply.Reply, json)))]
                 : null,
         };
         // In a channel the conversation id carries ";messageid=": the reply lands in that thread.

@@ -29,6 +29,15 @@ public sealed class TeamsBudgetTests
         Assert.True(serialized == TeamsBudget.ActivityBytes(Encoding.UTF8.GetBytes(card.ToJsonString())), name);
     }
 
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void FallbackText_AnyCard_TheCardsTopLevelFallbackTextString(string name, JsonObject card)
+    {
+        var expected = card["fallbackText"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+        Assert.True(expected == TeamsBudget.FallbackText(Encoding.UTF8.GetBytes(card.ToJsonString())), name);
+    }
+
     /// <summary>The renderer counts the bytes binding wrote (data copied as written): they must be the card's JSON text.</summary>
     [Fact]
     public void Write_EveryCard_WritesWhatTheBoundCardSerializesTo()

@@ -30,11 +30,25 @@ public sealed class TeamsMessageTests : TeamsHostTest
         Assert.Equal(TeamsActivities.UserId, json["recipient"]!["id"]!.GetValue<string>());
         Assert.StartsWith("Celery", json["text"]!.GetValue<string>());
         Assert.Null(json["id"]);
-        // Until the card templates land the renderer has no card; once it has, it is attached as an Adaptive Card.
-        if (json["attachments"] is JsonArray attachments)
-            Assert.All(attachments, a => Assert.Equal("application/vnd.microsoft.card.adaptive", a!["contentType"]!.GetValue<string>()));
+        var attachment = Assert.Single(json["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        Assert.Equal(attachment["content"]!["fallbackText"]!.GetValue<string>(), json["text"]!.GetValue<string>());
         var tokenRequest = Assert.Single(StandIn.TokenRequests);
         Assert.Equal("https://api.botframework.com/.default", tokenRequest["scope"]);
+    }
+
+    [Fact]
+    public async Task Post_InterviewQuestion_TextIsTheCardsSummaryWithoutTheStrongAnswer()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "interview question"), Token())).StatusCode);
+
+        var json = Assert.Single(await StandIn.WaitForRepliesAsync(1)).Json;
+        var card = Assert.Single(json["attachments"]!.AsArray())!["content"]!;
+        var text = json["text"]!.GetValue<string>();
+        Assert.Equal(card["fallbackText"]!.GetValue<string>(), text);
+        Assert.StartsWith("Interview question", text);
+        // The card keeps the strong answer behind a button; the message text above it must not give it away.
+        Assert.DoesNotContain("strong answer", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
