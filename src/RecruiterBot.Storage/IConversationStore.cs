@@ -85,3 +85,6 @@ public sealed record QuestionLogEntry(
     int? ResumeSkillCount);
 
 public sealed record StoreHealth(bool Ok, string Provider, string Detail);
+
+/// <summary>What one retention pass deleted.</summary>
+public sealed record ExpiredRows(int LogRows, int Claims, int Conversations);

@@ -21,8 +21,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Could not migrate the {Provider} store at {Location} at start-up; it is tried again on the first call")]
     public static partial void MigrationFailed(ILogger logger, string provider, string location, Exception error);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Retention deleted {LogRows} question-log rows and {Claims} expired inbound claims")]
-    public static partial void RetentionDeleted(ILogger logger, int logRows, int claims);
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Retention deleted {LogRows} question-log rows, {Claims} expired inbound claims and the state of {Conversations} idle conversations")]
+    public static partial void RetentionDeleted(ILogger logger, int logRows, int claims, int conversations);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Retention could not delete expired rows from the {Provider} store; it tries again later")]
     public static partial void RetentionFailed(ILogger logger, string provider, Exception error);

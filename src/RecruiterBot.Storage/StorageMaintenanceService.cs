@@ -7,7 +7,7 @@ namespace RecruiterBot.Storage;
 
 /// <summary>
 /// Migrates the store when the host starts (an unreachable database does not stop the host: the store migrates on its
-/// first call instead), then deletes expired question-log rows and inbound claims every
+/// first call instead), then deletes expired question-log rows, inbound claims and idle conversations' states every
 /// <see cref="StorageOptions.RetentionIntervalMinutes"/>.
 /// </summary>
 internal sealed class StorageMaintenanceService(SqlConversationStore store, IOptions<StorageOptions> options, TimeProvider time,
@@ -45,8 +45,9 @@ internal sealed class StorageMaintenanceService(SqlConversationStore store, IOpt
     {
         try
         {
-            var (logRows, claims) = await store.DeleteExpiredAsync(time.GetUtcNow().AddDays(-options.Value.LogRetentionDays), ct);
-            if (logRows + claims > 0) Log.RetentionDeleted(logger, logRows, claims);
+            var now = time.GetUtcNow();
+            var deleted = await store.DeleteExpiredAsync(now.AddDays(-options.Value.LogRetentionDays), now.AddDays(-options.Value.StateRetentionDays), ct);
+            if (deleted.LogRows + deleted.Claims + deleted.Conversations > 0) Log.RetentionDeleted(logger, deleted.LogRows, deleted.Claims, deleted.Conversations);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

@@ -23,6 +23,11 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 3650, ErrorMessage = "Storage:LogRetentionDays must be between 1 and 3650")]
     public int LogRetentionDays { get; set; } = 90;
 
+    /// <summary><c>Storage:StateRetentionDays</c>: how long a conversation's state (interview checks shown, last topic)
+    /// is kept after its last turn; a conversation idle for longer starts afresh. Default 90.</summary>
+    [Range(1, 3650, ErrorMessage = "Storage:StateRetentionDays must be between 1 and 3650")]
+    public int StateRetentionDays { get; set; } = 90;
+
     /// <summary><c>Storage:CallTimeoutMilliseconds</c>: the time budget of one store call during a turn; past it the
     /// turn goes on without the store. Default 250.</summary>
     [Range(10, 60_000, ErrorMessage = "Storage:CallTimeoutMilliseconds must be between 10 and 60000")]
@@ -41,7 +46,7 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 3600, ErrorMessage = "Storage:CircuitBreakSeconds must be between 1 and 3600")]
     public int CircuitBreakSeconds { get; set; } = 5;
 
-    /// <summary><c>Storage:RetentionIntervalMinutes</c>: how often expired log rows and inbound claims are deleted. Default 60.</summary>
+    /// <summary><c>Storage:RetentionIntervalMinutes</c>: how often expired log rows, inbound claims and idle conversations' states are deleted. Default 60.</summary>
     [Range(1, 1440, ErrorMessage = "Storage:RetentionIntervalMinutes must be between 1 and 1440")]
     public int RetentionIntervalMinutes { get; set; } = 60;
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RecruiterBot.Core.Conversation;
 using RecruiterBot.Storage.Sql;
 using RecruiterBot.Storage.Tests.Fakes;
 
@@ -44,6 +45,24 @@ public sealed class StorageMaintenanceServiceTests : IAsyncLifetime
         var stats = await store.GetQuestionStatsAsync(_time.GetUtcNow().AddDays(-365), 10, CancellationToken.None);
         Assert.Equal(1, stats.Total);
         Assert.Contains(_log.Entries, e => e.Message.Contains("deleted 1 question-log rows"));
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_ConversationIdlePastStateRetention_StartsAfresh()
+    {
+        var options = new StorageOptions { SqlitePath = Path.Combine(_folder, "bot.db"), StateRetentionDays = 30 };
+        var service = Service(options);
+        var store = _stores[0];
+        Assert.True(await store.TrySaveStateAsync("idle", ConversationState.New(1) with { Version = 1 }, CancellationToken.None));
+        _time.Advance(TimeSpan.FromDays(2));
+        Assert.True(await store.TrySaveStateAsync("recent", ConversationState.New(2) with { Version = 1 }, CancellationToken.None));
+        _time.Advance(TimeSpan.FromDays(29));
+
+        await service.DeleteExpiredAsync(CancellationToken.None);
+
+        Assert.Null(await store.LoadStateAsync("idle", CancellationToken.None));
+        Assert.NotNull(await store.LoadStateAsync("recent", CancellationToken.None));
+        Assert.Contains(_log.Entries, e => e.Message.Contains("the state of 1 idle conversations"));
     }
 
     [Fact]

@@ -178,14 +178,19 @@ public abstract class SqlConversationStore : IConversationStore, IQuestionStats,
         return new StoreHealth(true, Provider, $"{Location}, schema version {version}");
     }, ct);
 
-    /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/> and inbound claims past their lifetime.</summary>
-    public Task<(int LogRows, int Claims)> DeleteExpiredAsync(DateTimeOffset logBefore, CancellationToken ct) => WriteAsync(async session =>
+    /// <summary>Deletes question-log rows asked before <paramref name="logBefore"/>, inbound claims past their lifetime
+    /// and the state of conversations whose last turn was before <paramref name="stateBefore"/>.</summary>
+    public Task<ExpiredRows> DeleteExpiredAsync(DateTimeOffset logBefore, DateTimeOffset stateBefore, CancellationToken ct) => WriteAsync(async session =>
     {
         var logRows = await ExecuteAsync(session, null, "DELETE FROM question_log WHERE asked_at_ms < @before", ct,
             ("before", logBefore.ToUnixTimeMilliseconds()));
         var claims = await ExecuteAsync(session, null, "DELETE FROM inbound_claim WHERE claimed_at_ms <= @expired", ct,
             ("expired", (Time.GetUtcNow() - InboundClaim.Lifetime).ToUnixTimeMilliseconds()));
-        return (logRows, claims);
+        // No index on updated_at_ms: every turn would pay to keep it up to date, for a scan that runs once an interval.
+        // A turn that loaded a state deleted here finds its save superseded and runs again from a fresh state.
+        var conversations = await ExecuteAsync(session, null, "DELETE FROM conversation_state WHERE updated_at_ms < @before", ct,
+            ("before", stateBefore.ToUnixTimeMilliseconds()));
+        return new ExpiredRows(logRows, claims, conversations);
     }, ct);
 
     public Task<QuestionStats> GetQuestionStatsAsync(DateTimeOffset since, int unansweredLimit, CancellationToken ct) => RunAsync(async session =>

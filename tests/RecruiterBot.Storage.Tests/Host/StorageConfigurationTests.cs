@@ -22,6 +22,7 @@ public sealed class StorageConfigurationTests : IDisposable
     [Theory]
     [InlineData("Storage:Provider", "mysql", "Storage:Provider must be 'sqlite' or 'postgres'")]
     [InlineData("Storage:LogRetentionDays", "0", "Storage:LogRetentionDays")]
+    [InlineData("Storage:StateRetentionDays", "4000", "Storage:StateRetentionDays")]
     [InlineData("Storage:CallTimeoutMilliseconds", "-5", "Storage:CallTimeoutMilliseconds")]
     [InlineData("Storage:SqlitePath", "", "Storage:SqlitePath")]
     [InlineData("Admin:Token", "short", "Admin:Token must be at least 16 characters")]

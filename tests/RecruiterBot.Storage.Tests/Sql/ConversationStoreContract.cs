@@ -290,22 +290,30 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeleteExpiredAsync_OldLogRowsAndClaims_DeletesOnlyThose()
+    public async Task DeleteExpiredAsync_OldLogRowsClaimsAndStates_DeletesOnlyThose()
     {
         var store = Open();
         var now = Time.GetUtcNow();
         await store.AppendQuestionAsync(new QuestionLogEntry(now.AddDays(-100), "webchat", "skill", "skill", "old", 1, null, null), CancellationToken.None);
         await store.AppendQuestionAsync(new QuestionLogEntry(now.AddDays(-10), "webchat", "skill", "skill", "recent", 1, null, null), CancellationToken.None);
         await store.TryClaimInboundAsync("old-claim", null, CancellationToken.None);
+        Assert.True(await store.TrySaveStateAsync("idle", State(1, "a"), CancellationToken.None));
+        Assert.True(await store.TrySaveStateAsync("active", State(1, "b"), CancellationToken.None));
         Time.Advance(TimeSpan.FromDays(2));
         await store.TryClaimInboundAsync("new-claim", null, CancellationToken.None);
+        // "active" had a turn since; "idle" did not.
+        Assert.True(await store.TrySaveStateAsync("active", State(2, "b", "c"), CancellationToken.None));
 
-        var (logRows, claims) = await store.DeleteExpiredAsync(Time.GetUtcNow().AddDays(-90), CancellationToken.None);
+        var deleted = await store.DeleteExpiredAsync(Time.GetUtcNow().AddDays(-90), Time.GetUtcNow().AddDays(-1), CancellationToken.None);
 
-        Assert.Equal((1, 1), (logRows, claims));
+        Assert.Equal(new ExpiredRows(LogRows: 1, Claims: 1, Conversations: 1), deleted);
         var stats = await store.GetQuestionStatsAsync(now.AddDays(-365), 10, CancellationToken.None);
         Assert.Equal([new EntryCount("skill", "recent", 1)], stats.TopEntries);
         Assert.NotNull(await store.TryClaimInboundAsync("new-claim", null, CancellationToken.None));
+        Assert.Null(await store.LoadStateAsync("idle", CancellationToken.None));
+        Assert.Equal(2, (await store.LoadStateAsync("active", CancellationToken.None))!.Version);
+        // The idle conversation starts afresh: its first save is version 1 again.
+        Assert.True(await store.TrySaveStateAsync("idle", State(1, "a"), CancellationToken.None));
     }
 
     [Fact]
