@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -9,6 +11,7 @@ namespace RecruiterBot.Channels.Teams;
 /// The signing keys of one OpenID metadata document and the issuers they sign for. Keys are cached for
 /// <see cref="CacheLifetime"/>; a token naming an unknown key id makes one refresh (at most one per
 /// <see cref="RefreshCooldown"/>, so forged key ids cannot make the bot hammer the metadata endpoint).
+/// Each fetch keeps, by key id, the channels a key is endorsed for (Bot Framework's <c>endorsements</c> in the key set).
 /// </summary>
 internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string> issuers, IHttpClientFactory httpClients, TimeProvider time, ILogger logger)
 {
@@ -16,7 +19,7 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
     public static readonly TimeSpan RefreshCooldown = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private IReadOnlyList<SecurityKey>? _keys;
+    private SigningKeySet? _keys;
     private DateTimeOffset _fetchedAt;
     private DateTimeOffset? _lastForcedRefresh;
 
@@ -26,7 +29,7 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
 
     /// <summary>The cached keys, fetched when there are none yet or they are old; with <paramref name="unknownKeyId"/>
     /// the keys are refreshed first unless a refresh happened within the cooldown.</summary>
-    public async Task<IReadOnlyList<SecurityKey>> GetKeysAsync(string? unknownKeyId, CancellationToken ct)
+    public async Task<SigningKeySet> GetKeysAsync(string? unknownKeyId, CancellationToken ct)
     {
         var seen = _keys;
         await _lock.WaitAsync(ct);
@@ -44,16 +47,16 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
                 using var http = httpClients.CreateClient(nameof(TeamsTokenValidation));
                 var retriever = new HttpDocumentRetriever(http) { RequireHttps = !IsLoopback(metadataUrl) };
                 var config = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, ct);
-                _keys = config.SigningKeys.ToList();
+                _keys = new SigningKeySet(config.SigningKeys.ToList(), Endorsements(config.JsonWebKeySet?.Keys ?? []));
                 _fetchedAt = now;
-                Log.TeamsKeysFetched(logger, metadataUrl, _keys.Count);
+                Log.TeamsKeysFetched(logger, metadataUrl, _keys.Keys.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Keep what we had: an unreachable metadata endpoint must not lock out tokens signed with known keys.
                 Log.TeamsKeysFetchFailed(logger, metadataUrl, e);
             }
-            return _keys ?? [];
+            return _keys ?? SigningKeySet.None;
         }
         finally
         {
@@ -61,5 +64,31 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
         }
     }
 
+    private static Dictionary<string, IReadOnlySet<string>> Endorsements(IEnumerable<JsonWebKey> keys)
+    {
+        var endorsements = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var key in keys)
+            if (key.Kid is { } kid && key.AdditionalData.TryGetValue("endorsements", out var value))
+                endorsements[kid] = Channels(value);
+        return endorsements;
+    }
+
+    // The JSON array as the key set's parser kept it; anything that is not a list of strings endorses nothing.
+    private static HashSet<string> Channels(object? value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
+            .Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal),
+        IEnumerable list and not string => list.OfType<object>().Select(o => o is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : o as string)
+            .OfType<string>().ToHashSet(StringComparer.Ordinal),
+        _ => [],
+    };
+
     private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.IsLoopback;
+}
+
+/// <summary>One fetch of a metadata document's signing keys, and the channels each key is endorsed for (by key id; a key
+/// the set lists no endorsements for is absent).</summary>
+internal sealed record SigningKeySet(IReadOnlyList<SecurityKey> Keys, IReadOnlyDictionary<string, IReadOnlySet<string>> Endorsements)
+{
+    public static readonly SigningKeySet None = new([], new Dictionary<string, IReadOnlySet<string>>());
 }

@@ -11,7 +11,8 @@ namespace RecruiterBot.Channels.Teams;
 /// <summary>
 /// Checks the Bearer token on every Teams request (fail closed): signature with a key from the OpenID metadata of the
 /// token's issuer, issuer, audience = the app id, lifetime with 5 minutes of skew, RS256/384/512 only. The
-/// <c>serviceurl</c> claim is compared with the activity by the endpoint, once the body is read. Runs as the
+/// <c>serviceurl</c> claim is compared with the activity by the endpoint, once the body is read. A key the key set
+/// endorses for some channels must be endorsed for <c>msteams</c>. Runs as the
 /// <c>OnMessageReceived</c> event of the <see cref="Scheme"/> JwtBearer scheme, so that keys come from several metadata
 /// documents (Bot Framework's, the tenant's) with one refresh on an unknown key id.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class TeamsTokenValidation
     public const string Scheme = "Teams";
     public const string Policy = "Teams";
     public const string ServiceUrlClaim = "serviceurl";
+    private const string TeamsChannel = TeamsReplyQueue.Channel;
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     // A JWT larger than this is not a Bot Framework token; no parsing of megabyte headers.
@@ -74,14 +76,14 @@ internal sealed class TeamsTokenValidation
         if (source is null) return (null, "the token's issuer is not accepted");
 
         var keys = await source.GetKeysAsync(unknownKeyId: null, ct);
-        if (!string.IsNullOrEmpty(token.Kid) && !keys.Any(k => k.KeyId == token.Kid))
+        if (!string.IsNullOrEmpty(token.Kid) && !keys.Keys.Any(k => k.KeyId == token.Kid))
             keys = await source.GetKeysAsync(unknownKeyId: token.Kid, ct);
 
         var parameters = new TokenValidationParameters
         {
             ValidIssuers = source.Issuers,
             ValidAudience = _appId,
-            IssuerSigningKeys = keys,
+            IssuerSigningKeys = keys.Keys,
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
@@ -91,9 +93,11 @@ internal sealed class TeamsTokenValidation
             ClockSkew = ClockSkew,
         };
         var result = await _handler.ValidateTokenAsync(token, parameters);
-        return result.IsValid
-            ? (new ClaimsPrincipal(result.ClaimsIdentity), null)
-            : (null, "the token is not valid (" + result.Exception?.GetType().Name + ")");
+        if (!result.IsValid) return (null, "the token is not valid (" + result.Exception?.GetType().Name + ")");
+        // Bot Framework binds each of its keys to the channels it may sign for: a key that lists channels must list Teams.
+        if ((token.SigningKey?.KeyId ?? token.Kid) is { } kid && keys.Endorsements.TryGetValue(kid, out var channels) && !channels.Contains(TeamsChannel))
+            return (null, $"the token's signing key is not endorsed for {TeamsChannel}");
+        return (new ClaimsPrincipal(result.ClaimsIdentity), null);
     }
 
     /// <summary>Hooks the validation into the JwtBearer scheme and answers refusals with a one-line JSON error.</summary>

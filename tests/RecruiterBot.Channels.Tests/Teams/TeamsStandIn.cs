@@ -106,6 +106,10 @@ public sealed class TeamsStandIn : IAsyncDisposable
     /// <summary>The next connector request waits until <see cref="Release"/> is completed.</summary>
     public void HoldNext() => _faults.Enqueue(new Fault(null, null, null, true));
 
+    /// <summary>The channels every published key is endorsed for, as Bot Framework's key set lists them; null publishes
+    /// keys without endorsements.</summary>
+    public IReadOnlyList<string>? KeyEndorsements { get; set; } = ["msteams"];
+
     /// <summary>Replaces the published key: tokens signed with the old one no longer validate after a refresh.</summary>
     public string RotateKey()
     {
@@ -176,12 +180,13 @@ public sealed class TeamsStandIn : IAsyncDisposable
         foreach (var (kid, key) in _keys)
         {
             var p = key.ExportParameters(false);
-            keys.Add(new JsonObject
+            var jwk = new JsonObject
             {
                 ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = kid,
                 ["n"] = Base64UrlEncoder.Encode(p.Modulus!), ["e"] = Base64UrlEncoder.Encode(p.Exponent!),
-                ["endorsements"] = new JsonArray("msteams"),
-            });
+            };
+            if (KeyEndorsements is { } channels) jwk["endorsements"] = new JsonArray(channels.Select(c => (JsonNode?)c).ToArray());
+            keys.Add(jwk);
         }
         return new JsonObject { ["keys"] = keys }.ToJsonString();
     }

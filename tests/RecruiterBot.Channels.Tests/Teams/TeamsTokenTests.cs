@@ -107,6 +107,33 @@ public sealed class TeamsTokenTests : IAsyncLifetime
         await AssertNoSideEffectAsync(activity);
     }
 
+    [Fact]
+    public async Task Post_KeyEndorsedForOtherChannelsOnly_401AndNoReply()
+    {
+        // A Bot Framework key endorsed for other channels: a token it signed is not Teams speaking.
+        _standIn.KeyEndorsements = ["skype", "webchat"];
+
+        var response = await _client.PostAsync(Question(), _standIn.CreateToken());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("not endorsed for msteams", await response.Content.ReadAsStringAsync());
+        await Task.Delay(200);
+        Assert.Empty(_standIn.Replies);
+    }
+
+    [Theory]
+    [InlineData("msteams and others")]
+    [InlineData("no endorsements")]
+    public async Task Post_KeyEndorsedForTeamsOrNotAtAll_Accepted(string endorsements)
+    {
+        _standIn.KeyEndorsements = endorsements == "no endorsements" ? null : ["skype", "msteams", "webchat"];
+
+        var response = await _client.PostAsync(Question(), _standIn.CreateToken());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await _standIn.WaitForRepliesAsync(1));
+    }
+
     /// <summary>Nothing was sent, and the activity id was not recorded: the same activity with a valid token is answered.</summary>
     private async Task AssertNoSideEffectAsync(JsonObject activity)
     {
