@@ -82,7 +82,8 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract
     public async Task TrySaveStateAsync_ManyCommits_CheckpointsBesideTheWriterAndTheLogStaysBounded()
     {
         var store = (SqliteConversationStore)Open();
-        const int commits = 3 * SqliteCheckpointer.CommitsPerCheckpoint + 1000;
+        // Each commit writes at least one page: twice the writer's checkpoint size makes the log start over at least once.
+        const int commits = 2 * SqliteCheckpointer.WriterCheckpointFrames;
 
         // One at a time, so each save is its own commit; 50 conversations, each saved again every 50th commit.
         for (var i = 0; i < commits; i++)
