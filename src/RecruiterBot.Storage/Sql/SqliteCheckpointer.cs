@@ -29,6 +29,11 @@ internal sealed class SqliteCheckpointer(string connectionString) : IAsyncDispos
     private StoreSession? _session;
     private int _completed;
     private volatile bool _disposed;
+    // Set by a background checkpoint that found the log at the writer's checkpoint size. The writer's checkpoint gives
+    // up when it finds one of ours running, and with commits coming fast it kept finding one: the log grew past its
+    // size (to 30,000 pages in a test). So ours pause for CommitsPerCheckpoint commits and let the writer's run.
+    private volatile bool _logFull;
+    private int _pausedCommits;
 
     /// <summary>Background checkpoints run to the end so far (for tests and diagnostics).</summary>
     public int Completed => Volatile.Read(ref _completed);
@@ -36,6 +41,12 @@ internal sealed class SqliteCheckpointer(string connectionString) : IAsyncDispos
     /// <summary>Called by the writer after each commit, holding the write gate (so never twice at once).</summary>
     public void AfterCommit()
     {
+        if (_logFull)
+        {
+            if (++_pausedCommits < CommitsPerCheckpoint) return;
+            _pausedCommits = 0;
+            _logFull = false;
+        }
         if (++_commitsSinceCheckpoint < CommitsPerCheckpoint || !_running.IsCompleted || _disposed) return;
         _commitsSinceCheckpoint = 0;
         Volatile.Write(ref _running, Task.Run(CheckpointAsync));
@@ -56,6 +67,8 @@ internal sealed class SqliteCheckpointer(string connectionString) : IAsyncDispos
             // PASSIVE copies what no reader still needs and never waits for a lock; a checkpoint already running
             // (the writer's) makes it report busy instead of failing.
             await using var reader = await _session.Statement("PRAGMA wal_checkpoint(PASSIVE)", null).ExecuteReaderAsync();
+            // One row: busy, pages in the log, pages copied.
+            if (await reader.ReadAsync() && !reader.IsDBNull(1) && reader.GetInt64(1) >= WriterCheckpointFrames) _logFull = true;
             Interlocked.Increment(ref _completed);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException)

@@ -82,18 +82,18 @@ public sealed class SqliteConversationStoreTests : ConversationStoreContract
     public async Task TrySaveStateAsync_ManyCommits_CheckpointsBesideTheWriterAndTheLogStaysBounded()
     {
         var store = (SqliteConversationStore)Open();
-        // Each commit writes at least one page: twice the writer's checkpoint size makes the log start over at least once.
-        const int commits = 2 * SqliteCheckpointer.WriterCheckpointFrames;
+        // Each commit writes at least one page: a log that never started over would hold all of them.
+        const int commits = 3 * SqliteCheckpointer.WriterCheckpointFrames;
 
         // One at a time, so each save is its own commit; 50 conversations, each saved again every 50th commit.
         for (var i = 0; i < commits; i++)
             Assert.True(await store.TrySaveStateAsync($"c{i % 50}", ConversationState.New() with { Version = i / 50 + 1 }, CancellationToken.None));
         await WaitForAsync(() => store.BackgroundCheckpoints >= 1);
 
-        // The writer's own checkpoint lets the log start over once it reaches WriterCheckpointFrames pages; what a
-        // background checkpoint was copying meanwhile can add a few hundred.
+        // The writer's own checkpoint lets the log start over once it reaches WriterCheckpointFrames pages; what is
+        // committed while a background checkpoint runs comes on top (about 5% here, where a commit takes microseconds).
         var walBytes = new FileInfo(Database + "-wal").Length;
-        Assert.True(walBytes <= (SqliteCheckpointer.WriterCheckpointFrames + 1000) * 4120L, $"the log grew to {walBytes:N0} bytes");
+        Assert.True(walBytes < 2L * SqliteCheckpointer.WriterCheckpointFrames * 4120, $"the log grew to {walBytes:N0} bytes");
         Assert.Equal((commits - 1) / 50 + 1, (await Open().LoadStateAsync("c0", CancellationToken.None))!.Version);
     }
 
