@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
@@ -73,15 +72,11 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
         return endorsements;
     }
 
-    // The JSON array as the key set's parser kept it; anything that is not a list of strings endorses nothing.
-    private static HashSet<string> Channels(object? value) => value switch
-    {
-        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
-            .Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal),
-        IEnumerable list and not string => list.OfType<object>().Select(o => o is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : o as string)
-            .OfType<string>().ToHashSet(StringComparer.Ordinal),
-        _ => [],
-    };
+    // The key set's parser keeps the array as a JsonElement; anything but an array of strings endorses nothing (and so
+    // refuses the key's tokens: fail closed).
+    private static HashSet<string> Channels(object? value) => value is JsonElement { ValueKind: JsonValueKind.Array } array
+        ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal)
+        : [];
 
     private static bool IsLoopback(string url) => Uri.TryCreate(url, UriKind.Absolute, out var u) && u.IsLoopback;
 }
