@@ -81,6 +81,7 @@ internal sealed class TeamsReplyQueue(
             replyToId = activity.Id;
         }
 
+        var card = reply.CardJson;
         var message = new TeamsReplyActivity
         {
             From = new(activity.Recipient?.Id, activity.Recipient?.Name),
@@ -90,11 +91,11 @@ internal sealed class TeamsReplyQueue(
             // With a card, the text is the card's one-line summary (what the notification shows), as the card's budget
             // counts it: the whole plain text above the card would say everything twice, and for an interview check
             // it would show the strong answer the card keeps behind a button.
-            Text = reply.CardJson is { } card ? TeamsBudget.FallbackText(card) ?? "" : reply.Text,
+            Text = card is null ? reply.Text : TeamsBudget.FallbackText(card) ?? "",
             // Interview cards update in place in Teams (Action.Execute, answered by TeamsCardActions).
-            Attachments = reply.CardJson is { } json
-                ? [new(TeamsReplyActivity.AdaptiveCardContentType, new WrittenJson(TeamsCardVariant.WithUniversalActions(reply.Reply, json)))]
-                : null,
+            Attachments = card is null
+                ? null
+                : [new(TeamsReplyActivity.AdaptiveCardContentType, new WrittenJson(TeamsCardVariant.WithUniversalActions(reply.Reply, card)))],
         };
         // In a channel the conversation id carries ";messageid=": the reply lands in that thread.
         await connector.SendAsync(activity.ServiceUrl!, conversationId, replyToId, message, ct);
