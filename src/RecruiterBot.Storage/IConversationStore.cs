@@ -62,6 +62,13 @@ public sealed record TurnSave(string ConversationKey, string? InboundId, Convers
 public sealed record TurnSaveResult(bool IsSaved, InboundClaim? DuplicateOf)
 {
     public static readonly TurnSaveResult Saved = new(true, null);
+
+    /// <summary>The store did not answer (down, or past its time budget): the turn goes on as if saved, but the new
+    /// state may not be in the store.</summary>
+    public static readonly TurnSaveResult NotStored = new(true, null) { ReachedStore = false };
+
+    /// <summary>False only for <see cref="NotStored"/>.</summary>
+    public bool ReachedStore { get; init; } = true;
     public static readonly TurnSaveResult Superseded = new(false, null);
     public static TurnSaveResult Duplicate(InboundClaim first) => new(false, first);
 }

@@ -33,6 +33,12 @@ public sealed class StorageOptions : IValidatableObject
     [Range(10, 60_000, ErrorMessage = "Storage:CallTimeoutMilliseconds must be between 10 and 60000")]
     public int CallTimeoutMilliseconds { get; set; } = 250;
 
+    /// <summary><c>Storage:StateCacheEntries</c>: how many conversations' states the SQLite store keeps in memory as
+    /// well, so a turn does not read its state back; 0 turns it off. Not used with PostgreSQL, where other instances move
+    /// conversations on. Default 10000.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Storage:StateCacheEntries must be between 0 and 1000000")]
+    public int StateCacheEntries { get; set; } = 10_000;
+
     /// <summary><c>Storage:ConnectTimeoutSeconds</c>: PostgreSQL connect timeout. Default 2.</summary>
     [Range(1, 60, ErrorMessage = "Storage:ConnectTimeoutSeconds must be between 1 and 60")]
     public int ConnectTimeoutSeconds { get; set; } = 2;

@@ -12,8 +12,9 @@ namespace RecruiterBot.Storage;
 public static class StorageServices
 {
     /// <summary>
-    /// The configured store (<c>Storage:Provider</c>): SQLite or PostgreSQL behind <see cref="ResilientConversationStore"/>,
-    /// its question statistics, start-up migration and retention. Options are validated at start-up.
+    /// The configured store (<c>Storage:Provider</c>): SQLite or PostgreSQL behind <see cref="ResilientConversationStore"/>
+    /// (SQLite also behind <see cref="ConversationStateCache"/>), its question statistics, start-up migration and
+    /// retention. Options are validated at start-up.
     /// </summary>
     public static IServiceCollection AddRecruiterBotStorage(this IServiceCollection services)
     {
@@ -33,7 +34,12 @@ public static class StorageServices
                 o.CircuitFailureThreshold, TimeSpan.FromSeconds(o.CircuitBreakSeconds), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResilientConversationStore>>());
         });
-        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ResilientConversationStore>());
+        services.AddSingleton<IConversationStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var store = sp.GetRequiredService<ResilientConversationStore>();
+            return o.IsPostgres || o.StateCacheEntries == 0 ? store : new ConversationStateCache(store, o.StateCacheEntries);
+        });
         services.AddHostedService<StorageMaintenanceService>();
         return services;
     }

@@ -45,7 +45,7 @@ public sealed class ResilientConversationStore : IConversationStore
         CallAsync(nameof(TrySaveStateAsync), t => _inner.TrySaveStateAsync(conversationKey, state, t), true, ct);
 
     public Task<TurnSaveResult> TrySaveTurnAsync(TurnSave turn, CancellationToken ct) =>
-        CallAsync(nameof(TrySaveTurnAsync), t => _inner.TrySaveTurnAsync(turn, t), TurnSaveResult.Saved, ct);
+        CallAsync(nameof(TrySaveTurnAsync), t => _inner.TrySaveTurnAsync(turn, t), TurnSaveResult.NotStored, ct);
 
     public Task<InboundClaim?> TryClaimInboundAsync(string inboundId, ConversationState? stateBefore, CancellationToken ct) =>
         CallAsync(nameof(TryClaimInboundAsync), t => _inner.TryClaimInboundAsync(inboundId, stateBefore, t), null, ct);

@@ -9,12 +9,19 @@ public sealed class ScriptedStore : IConversationStore
 
     private readonly InMemoryConversationStore _memory = new(TimeProvider.System);
     private int _calls;
+    private int _loads;
 
     public Mode Behaviour { get; set; }
 
     public int Calls => _calls;
 
-    public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct) => Run(() => _memory.LoadStateAsync(conversationKey, ct));
+    public int Loads => _loads;
+
+    public Task<ConversationState?> LoadStateAsync(string conversationKey, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _loads);
+        return Run(() => _memory.LoadStateAsync(conversationKey, ct));
+    }
 
     public Task<bool> TrySaveStateAsync(string conversationKey, ConversationState state, CancellationToken ct) => Run(() => _memory.TrySaveStateAsync(conversationKey, state, ct));
 
