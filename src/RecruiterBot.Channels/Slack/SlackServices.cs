@@ -18,7 +18,9 @@ public static class SlackServices
         services.AddSingleton<SlackReplyQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<SlackReplyQueue>());
         services.AddScoped<SlackWorkHandler>();
-        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        // The HTTP client's own four Information lines per call are left out; SlackWebApiClient logs failures and
+        // retries itself (events 1204-1208).
+        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         return services;
     }
 }

@@ -29,9 +29,11 @@ public static class TeamsServices
         services.AddSingleton(sp => new Lazy<TeamsSearch>(sp.GetRequiredService<TeamsSearch>));
         services.AddHostedService(sp => sp.GetRequiredService<TeamsReplyQueue>());
 
-        services.AddHttpClient(nameof(TeamsTokenValidation), c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(nameof(TeamsBotTokenClient), c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHttpClient(nameof(TeamsConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30));
+        // RemoveAllLoggers: the HTTP client's own four Information lines per call (with the conversation in the URL)
+        // flooded the log, one set per reply; failures and retries are logged by the callers (events 1104, 1108, 1109).
+        services.AddHttpClient(nameof(TeamsTokenValidation), c => c.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
+        services.AddHttpClient(nameof(TeamsBotTokenClient), c => c.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        services.AddHttpClient(nameof(TeamsConnectorClient), c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         // No default scheme: the only one registered would otherwise become it, and every request (web chat, Slack, the
         // page) would run the Bot Framework token check; POST /api/messages asks for it by name through its policy.

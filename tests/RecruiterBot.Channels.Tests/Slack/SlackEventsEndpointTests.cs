@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace RecruiterBot.Channels.Tests.Slack;
 
@@ -30,6 +31,20 @@ public sealed class SlackEventsEndpointTests : SlackHostTest
         Assert.Equal("1700000100.000100", post.Str("thread_ts"));
         Assert.Contains("Celery", post.AllText);
         Assert.All(Slack.Calls, c => Assert.True(c.Ok, $"{c.Method}: {c.Error}"));
+    }
+
+    [Fact]
+    public async Task Events_Replies_LogNothingPerReplyAtInformation()
+    {
+        for (var i = 0; i < 3; i++)
+            await Client.SendAsync(SlackRequests.Event(SlackRequests.Mention($"EvLog{i}", "what is celery?", ts: $"170000020{i}.000100")));
+
+        await Slack.WaitForCallAsync("chat.postMessage", c => c.Str("thread_ts") == "1700000202.000100");
+
+        // The start-up lines are there (so Information is captured); chat.postMessage and auth.test add none (the
+        // HTTP client's own lines: "Start processing HTTP request ...", "Sending HTTP request ...").
+        Assert.Contains(Bot.Logs.Lines, l => l.Level == LogLevel.Information);
+        Assert.DoesNotContain(Bot.Logs.Lines, l => l.Message.Contains("HTTP request", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -35,10 +35,10 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
         builder.UseSetting("Knowledge:Path", Path.Combine(AppContext.BaseDirectory, "knowledge"));
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(new CollectingLoggerProvider(Logs)));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingLoggerProvider(Logs)));
     }
 
-    /// <summary>Warnings and errors the bot logged.</summary>
+    /// <summary>What the bot logged at Information and above: "level: category: message".</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
 
     /// <summary>Starts the host on Kestrel and returns a client for it.</summary>
@@ -50,20 +50,20 @@ public sealed class TeamsBotFactory(IReadOnlyDictionary<string, string?> setting
     }
 }
 
-/// <summary>Keeps log lines (level and message) for assertions.</summary>
+/// <summary>Keeps log lines (level, category and message) for assertions.</summary>
 public sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Collector(lines);
+    public ILogger CreateLogger(string categoryName) => new Collector(lines, categoryName);
 
     public void Dispose() { }
 
-    private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
+    private sealed class Collector(ConcurrentQueue<string> lines, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
+            if (IsEnabled(logLevel)) lines.Enqueue($"{logLevel}: {category}: {formatter(state, exception)}");
         }
     }
 }

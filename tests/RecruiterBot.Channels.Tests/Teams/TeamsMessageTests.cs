@@ -38,6 +38,18 @@ public sealed class TeamsMessageTests : TeamsHostTest
     }
 
     [Fact]
+    public async Task Post_Replies_LogNothingPerReplyAtInformation()
+    {
+        for (var i = 0; i < 3; i++) await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?"), Token());
+
+        await StandIn.WaitForRepliesAsync(3);
+
+        // The start-up lines are there (so Information is captured); the outbound calls (token, connector) add none.
+        Assert.Contains(Bot.Logs, l => l.StartsWith("Information: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Bot.Logs, l => l.Contains("System.Net.Http.HttpClient", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_InterviewQuestion_TextIsTheCardsSummaryWithoutTheStrongAnswer()
     {
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "interview question"), Token())).StatusCode);
