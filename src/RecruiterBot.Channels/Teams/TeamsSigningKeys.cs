@@ -18,50 +18,59 @@ internal sealed class TeamsSigningKeys(string metadataUrl, IReadOnlyList<string>
     public static readonly TimeSpan RefreshCooldown = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private SigningKeySet? _keys;
-    private DateTimeOffset _fetchedAt;
+    // Replaced whole by each fetch, so a caller without the lock reads the keys and their fetch time together.
+    private volatile FetchedKeys? _fetched;
     private DateTimeOffset? _lastForcedRefresh;
+    private DateTimeOffset? _lastFailedFetch;
 
     public IReadOnlyList<string> Issuers => issuers;
 
     public bool SignsFor(string issuer) => issuers.Contains(issuer, StringComparer.Ordinal);
 
     /// <summary>The cached keys, fetched when there are none yet or they are old; with <paramref name="unknownKeyId"/>
-    /// the keys are refreshed first unless a refresh happened within the cooldown.</summary>
+    /// the keys are refreshed first unless a refresh happened within the cooldown. Old keys stay in use while the
+    /// metadata cannot be fetched, and are tried again at most once per cooldown.</summary>
     public async Task<SigningKeySet> GetKeysAsync(string? unknownKeyId, CancellationToken ct)
     {
-        var seen = _keys;
+        var seen = _fetched;
+        // Nearly every call: fresh keys, no unknown key id. No lock, which every Teams request would otherwise queue on.
+        if (unknownKeyId is null && seen is not null && time.GetUtcNow() - seen.At <= CacheLifetime) return seen.Keys;
         await _lock.WaitAsync(ct);
         try
         {
             var now = time.GetUtcNow();
             // Another request refreshed while this one waited: use its keys.
-            if (_keys is not null && !ReferenceEquals(seen, _keys)) return _keys;
-            var stale = _keys is null || now - _fetchedAt > CacheLifetime;
+            if (_fetched is { } current && !ReferenceEquals(seen, current)) return current.Keys;
+            // Without keys every request tries; with old ones, a failed fetch is not retried by every request that comes.
+            var stale = _fetched is null
+                        || (now - _fetched.At > CacheLifetime && (_lastFailedFetch is null || now - _lastFailedFetch >= RefreshCooldown));
             var forced = unknownKeyId is not null && (_lastForcedRefresh is null || now - _lastForcedRefresh >= RefreshCooldown);
-            if (!stale && !forced) return _keys!;
+            if (!stale && !forced) return _fetched!.Keys;
             if (forced) _lastForcedRefresh = now;
             try
             {
                 using var http = httpClients.CreateClient(nameof(TeamsTokenValidation));
                 var retriever = new HttpDocumentRetriever(http) { RequireHttps = !IsLoopback(metadataUrl) };
                 var config = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, ct);
-                _keys = new SigningKeySet(config.SigningKeys.ToList(), Endorsements(config.JsonWebKeySet?.Keys ?? []));
-                _fetchedAt = now;
-                Log.TeamsKeysFetched(logger, metadataUrl, _keys.Keys.Count);
+                _fetched = new FetchedKeys(new SigningKeySet(config.SigningKeys.ToList(), Endorsements(config.JsonWebKeySet?.Keys ?? [])), now);
+                _lastFailedFetch = null;
+                Log.TeamsKeysFetched(logger, metadataUrl, _fetched.Keys.Keys.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Keep what we had: an unreachable metadata endpoint must not lock out tokens signed with known keys.
+                _lastFailedFetch = now;
                 Log.TeamsKeysFetchFailed(logger, metadataUrl, e);
             }
-            return _keys ?? SigningKeySet.None;
+            return _fetched?.Keys ?? SigningKeySet.None;
         }
         finally
         {
             _lock.Release();
         }
     }
+
+    private sealed record FetchedKeys(SigningKeySet Keys, DateTimeOffset At);
 
     private static Dictionary<string, IReadOnlySet<string>> Endorsements(IEnumerable<JsonWebKey> keys)
     {

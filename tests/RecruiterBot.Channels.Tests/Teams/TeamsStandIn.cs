@@ -62,6 +62,7 @@ public sealed class TeamsStandIn : IAsyncDisposable
         app.MapGet("/openid", () =>
         {
             Interlocked.Increment(ref _metadataFetches);
+            if (MetadataDown) return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             return Results.Json(new Dictionary<string, object> { ["issuer"] = Issuer, ["jwks_uri"] = BaseUrl + "/keys", ["id_token_signing_alg_values_supported"] = new[] { "RS256" } });
         });
         app.MapGet("/keys", () => Results.Text(Jwks(), "application/json"));
@@ -109,6 +110,9 @@ public sealed class TeamsStandIn : IAsyncDisposable
     /// <summary>The channels every published key is endorsed for, as Bot Framework's key set lists them; null publishes
     /// keys without endorsements.</summary>
     public IReadOnlyList<string>? KeyEndorsements { get; set; } = ["msteams"];
+
+    /// <summary>The metadata document answers 503 (still counted in <see cref="MetadataFetches"/>).</summary>
+    public bool MetadataDown { get; set; }
 
     /// <summary>Replaces the published key: tokens signed with the old one no longer validate after a refresh.</summary>
     public string RotateKey()

@@ -53,6 +53,21 @@ public sealed class TeamsTokenTests : IAsyncLifetime
         Assert.Equal(fetchesBefore + 1, _standIn.MetadataFetches);
     }
 
+    [Fact]
+    public async Task Post_TokenAcceptedBeforeItsKeyWasRotatedOut_RefusedOnceTheKeysAreRefreshed()
+    {
+        var before = _standIn.CreateToken();
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(Question(), before)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(Question(), before)).StatusCode);
+
+        _standIn.RotateKey();
+        // A token signed with the new key makes the bot fetch the keys again, and the old key is not among them.
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(Question(), _standIn.CreateToken())).StatusCode);
+        var response = await _client.PostAsync(Question(), before);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     public static TheoryData<string> BrokenTokens =>
     [
         "no header", "bad signature", "expired", "not yet valid", "wrong audience", "wrong issuer", "unknown key id", "alg none",
