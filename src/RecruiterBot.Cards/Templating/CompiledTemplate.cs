@@ -76,7 +76,12 @@ internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
 internal sealed class TextNode : TemplateNode
 {
     // The text being bound, kept per thread: a text made of parts is written from here without becoming a string.
+    // One grown past this by a huge text is let go at the next binding rather than kept for the life of the thread.
+    internal const int MaxKeptChars = 64 * 1024;
     [ThreadStatic] private static char[]? t_text;
+
+    /// <summary>The length of this thread's kept buffer.</summary>
+    internal static int KeptChars => t_text?.Length ?? 0;
 
     private readonly string _source;
     private readonly TemplateText.Part[] _parts = [];
@@ -124,7 +129,7 @@ internal sealed class TextNode : TemplateNode
     private ReadOnlySpan<char> BindText(in TemplateScope scope)
     {
         if (_error is not null) throw new TemplateException(_error);
-        var text = t_text ??= new char[1024];
+        var text = t_text is { Length: <= MaxKeptChars } kept ? kept : t_text = new char[1024];
         var length = 0;
         foreach (var part in _parts)
         {
