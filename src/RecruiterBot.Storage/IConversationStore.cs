@@ -57,20 +57,21 @@ public interface IConversationStore
 /// state and the question's log row.</summary>
 public sealed record TurnSave(string ConversationKey, string? InboundId, ConversationState StateBefore, ConversationState State, QuestionLogEntry Question);
 
-/// <summary>How a turn's write went: saved; superseded by another turn of the conversation (run it again); or a
-/// duplicate of an inbound id already handled, with the first claim.</summary>
+/// <summary>How a turn's write went: saved; superseded by another turn of the conversation (run it again); a
+/// duplicate of an inbound id already handled, with the first claim; or not stored, as far as the store's caller knows.</summary>
 public sealed record TurnSaveResult(bool IsSaved, InboundClaim? DuplicateOf)
 {
     public static readonly TurnSaveResult Saved = new(true, null);
+    public static readonly TurnSaveResult Superseded = new(false, null);
 
     /// <summary>The store did not answer (down, or past its time budget): the turn goes on as if saved, but the new
     /// state may not be in the store.</summary>
     public static readonly TurnSaveResult NotStored = new(true, null) { ReachedStore = false };
 
+    public static TurnSaveResult Duplicate(InboundClaim first) => new(false, first);
+
     /// <summary>False only for <see cref="NotStored"/>.</summary>
     public bool ReachedStore { get; init; } = true;
-    public static readonly TurnSaveResult Superseded = new(false, null);
-    public static TurnSaveResult Duplicate(InboundClaim first) => new(false, first);
 }
 
 /// <summary>A claimed inbound id and the conversation state the first handling started from.</summary>
