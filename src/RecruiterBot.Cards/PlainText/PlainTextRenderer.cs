@@ -24,46 +24,46 @@ public static class PlainTextRenderer
     private static string Skill(SkillReply r)
     {
         var s = r.Skill;
-        var sb = new StringBuilder();
+        var sb = Start();
         sb.Append(s.Title).Append(" (").Append(s.Section).Append(", ").Append(s.Badge).Append(") - ").AppendLine(s.Subtitle);
         sb.AppendLine().AppendLine(s.Explanation);
         if (r.Meaning is { } m) sb.AppendLine().Append("In one line: ").Append(m.Meaning).Append(' ').AppendLine(m.WhyItMatters);
         sb.AppendLine().Append("What it signals on a resume: ").AppendLine(s.RecruiterNote);
         sb.AppendLine().Append("Stack layer: ").Append(r.Layer.Number).Append(" - ").AppendLine(r.Layer.Title);
-        if (r.Related.Count > 0) sb.Append("Related: ").AppendLine(string.Join(", ", r.Related.Select(x => x.Title)));
-        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendLine(string.Join(", ", r.AlsoAsked.Select(x => x.Title)));
-        return sb.ToString().TrimEnd();
+        if (r.Related.Count > 0) sb.Append("Related: ").AppendTitles(r.Related, x => x.Title).AppendLine();
+        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendTitles(r.AlsoAsked, x => x.Title).AppendLine();
+        return Finish(sb);
     }
 
     private static string Glossary(GlossaryReply r)
     {
-        var sb = new StringBuilder();
+        var sb = Start();
         sb.Append(r.Term.Term).Append(": ").AppendLine(r.Term.Meaning);
         sb.Append("Why it matters: ").AppendLine(r.Term.WhyItMatters);
         sb.AppendLine().Append("Part of: ").Append(r.Skill.Title).Append(" - ").AppendLine(r.Skill.Explanation);
-        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendLine(string.Join(", ", r.AlsoAsked.Select(x => x.Title)));
-        return sb.ToString().TrimEnd();
+        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendTitles(r.AlsoAsked, x => x.Title).AppendLine();
+        return Finish(sb);
     }
 
     private static string Interview(InterviewReply r)
     {
-        var sb = new StringBuilder();
+        var sb = Start();
         if (r.PoolRestarted) sb.AppendLine("(You have seen every question in this set; starting over.)");
         sb.Append("Interview question (").Append(r.Category.Title);
         if (r.Skill is { } skill) sb.Append(", about ").Append(skill.Title);
         sb.Append("): ").AppendLine(r.Check.Question);
         sb.AppendLine().Append("What a strong answer sounds like: ").AppendLine(r.Check.StrongAnswer);
-        return sb.ToString().TrimEnd();
+        return Finish(sb);
     }
 
     private static string Resume(ResumeRead read)
     {
-        var sb = new StringBuilder();
+        var sb = Start();
         sb.Append("Quick read: ").Append(read.Profile.Title).Append(". ").AppendLine(read.Profile.Why);
         if (read.Skills.Count > 0)
         {
             sb.AppendLine().AppendLine("Skills shown:");
-            foreach (var s in read.Skills) sb.Append("- ").Append(s.Title).Append(" (").Append(string.Join(", ", s.Evidence.Select(e => '"' + e + '"'))).AppendLine(")");
+            foreach (var s in read.Skills) sb.Append("- ").Append(s.Title).Append(" (").AppendTitles(s.Evidence, e => e, quoted: true).AppendLine(")");
         }
         if (read.NotCounted.Count > 0)
         {
@@ -91,19 +91,19 @@ public static class PlainTextRenderer
             sb.AppendLine().AppendLine("Ask:");
             foreach (var q in read.Questions) sb.Append("- ").AppendLine(q.Question);
         }
-        return sb.ToString().TrimEnd();
+        return Finish(sb);
     }
 
     private static string Overview(OverviewReply r)
     {
-        var sb = new StringBuilder();
+        var sb = Start();
         sb.AppendLine("How a full-stack Python app fits together:");
         foreach (var l in r.Layers)
             sb.Append(l.Number).Append(". ").Append(l.Title).Append(" (").Append(l.Subtitle).Append("): ").AppendLine(string.Join(", ", l.Technologies));
         sb.AppendLine().AppendLine(r.FullStackMeaning);
         sb.AppendLine().AppendLine("Quick resume reading guide:");
         foreach (var s in r.Signals) sb.Append("- ").Append(s.Title).Append(": ").AppendLine(s.Why);
-        return sb.ToString().TrimEnd();
+        return Finish(sb);
     }
 
     private static string Help(HelpReply r) => r.Topic switch
@@ -120,12 +120,42 @@ public static class PlainTextRenderer
 
     private static string Unknown(UnknownReply r)
     {
-        var sb = new StringBuilder();
+        var sb = Start();
         if (r.OutsideGuide is { } name) sb.Append(name).Append(" is outside this guide: I cover the full-stack Python stack, so I don't know that one yet.");
         else if (r.Asked is { } asked) sb.Append("I don't know \"").Append(asked).Append("\" yet.");
         else sb.Append("I'm not sure what you're asking.");
         if (r.DidYouMean.Count > 0) sb.Append(" Did you mean: ").Append(string.Join(", ", r.DidYouMean.Select(d => d.Title))).Append('?');
         else sb.Append(" Try \"what is Django?\", \"interview question\" or \"help\".");
-        return sb.ToString();
+        return Finish(sb);
+    }
+
+    // One builder per thread, kept between replies, so a reply's text does not grow a new builder chunk by chunk.
+    // One grown past this by a huge resume read is let go.
+    private const int MaxKeptChars = 32 * 1024;
+    [ThreadStatic] private static StringBuilder? t_builder;
+
+    private static StringBuilder Start() =>
+        (t_builder is { Capacity: <= MaxKeptChars } kept ? kept : t_builder = new StringBuilder(2048)).Clear();
+
+    // The text without trailing white space, as one string (ToString().TrimEnd() copied it twice).
+    private static string Finish(StringBuilder sb)
+    {
+        var end = sb.Length;
+        while (end > 0 && char.IsWhiteSpace(sb[end - 1])) end--;
+        return sb.ToString(0, end);
+    }
+
+    // string.Join(", ", items.Select(title)), written straight into the builder.
+    private static StringBuilder AppendTitles<T>(this StringBuilder sb, IEnumerable<T> items, Func<T, string> title, bool quoted = false)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (!first) sb.Append(", ");
+            if (quoted) sb.Append('"').Append(title(item)).Append('"');
+            else sb.Append(title(item));
+            first = false;
+        }
+        return sb;
     }
 }
