@@ -30,8 +30,8 @@ public static class PlainTextRenderer
         if (r.Meaning is { } m) sb.AppendLine().Append("In one line: ").Append(m.Meaning).Append(' ').AppendLine(m.WhyItMatters);
         sb.AppendLine().Append("What it signals on a resume: ").AppendLine(s.RecruiterNote);
         sb.AppendLine().Append("Stack layer: ").Append(r.Layer.Number).Append(" - ").AppendLine(r.Layer.Title);
-        if (r.Related.Count > 0) sb.Append("Related: ").AppendTitles(r.Related, x => x.Title).AppendLine();
-        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendTitles(r.AlsoAsked, x => x.Title).AppendLine();
+        if (r.Related.Count > 0) sb.Append("Related: ").AppendJoined(r.Related, x => x.Title).AppendLine();
+        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendJoined(r.AlsoAsked, x => x.Title).AppendLine();
         return Finish(sb);
     }
 
@@ -41,7 +41,7 @@ public static class PlainTextRenderer
         sb.Append(r.Term.Term).Append(": ").AppendLine(r.Term.Meaning);
         sb.Append("Why it matters: ").AppendLine(r.Term.WhyItMatters);
         sb.AppendLine().Append("Part of: ").Append(r.Skill.Title).Append(" - ").AppendLine(r.Skill.Explanation);
-        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendTitles(r.AlsoAsked, x => x.Title).AppendLine();
+        if (r.AlsoAsked.Count > 0) sb.Append("You also mentioned: ").AppendJoined(r.AlsoAsked, x => x.Title).AppendLine();
         return Finish(sb);
     }
 
@@ -63,7 +63,7 @@ public static class PlainTextRenderer
         if (read.Skills.Count > 0)
         {
             sb.AppendLine().AppendLine("Skills shown:");
-            foreach (var s in read.Skills) sb.Append("- ").Append(s.Title).Append(" (").AppendTitles(s.Evidence, e => e, quoted: true).AppendLine(")");
+            foreach (var s in read.Skills) sb.Append("- ").Append(s.Title).Append(" (").AppendJoined(s.Evidence, e => e, quoted: true).AppendLine(")");
         }
         if (read.NotCounted.Count > 0)
         {
@@ -137,7 +137,7 @@ public static class PlainTextRenderer
     private static StringBuilder Start() =>
         (t_builder is { Capacity: <= MaxKeptChars } kept ? kept : t_builder = new StringBuilder(2048)).Clear();
 
-    // The text without trailing white space, as one string (ToString().TrimEnd() copied it twice).
+    // The text without trailing white space, as one string (ToString().TrimEnd() made two).
     private static string Finish(StringBuilder sb)
     {
         var end = sb.Length;
@@ -145,15 +145,15 @@ public static class PlainTextRenderer
         return sb.ToString(0, end);
     }
 
-    // string.Join(", ", items.Select(title)), written straight into the builder.
-    private static StringBuilder AppendTitles<T>(this StringBuilder sb, IEnumerable<T> items, Func<T, string> title, bool quoted = false)
+    // string.Join(", ", items.Select(text)), written straight into the builder; quoted puts each in double quotes.
+    private static StringBuilder AppendJoined<T>(this StringBuilder sb, IEnumerable<T> items, Func<T, string> text, bool quoted = false)
     {
         var first = true;
         foreach (var item in items)
         {
             if (!first) sb.Append(", ");
-            if (quoted) sb.Append('"').Append(title(item)).Append('"');
-            else sb.Append(title(item));
+            if (quoted) sb.Append('"').Append(text(item)).Append('"');
+            else sb.Append(text(item));
             first = false;
         }
         return sb;
