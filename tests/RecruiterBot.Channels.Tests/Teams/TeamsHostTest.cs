@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace RecruiterBot.Channels.Tests.Teams;
@@ -30,4 +31,7 @@ public abstract class TeamsHostTest : IAsyncLifetime
     }
 
     protected string Token() => StandIn.CreateToken();
+
+    /// <summary>A recruiter's question in a personal chat with the bot.</summary>
+    protected JsonObject Question(string text = "what is Celery?") => TeamsActivities.Personal(StandIn.ServiceUrl, text);
 }

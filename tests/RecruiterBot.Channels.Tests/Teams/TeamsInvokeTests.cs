@@ -179,7 +179,7 @@ public sealed class TeamsInvokeTests : TeamsHostTest, IDisposable
     public async Task Search_EmptyQuery_MostAskedSkillsFirstThenTheGuide()
     {
         foreach (var question in (string[])["what is redis?", "redis?", "what is kubernetes?"])
-            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, question), Token())).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(question), Token())).StatusCode);
         await StandIn.WaitForRepliesAsync(3);
 
         var body = await InvokeAsync(TeamsActivities.Search(StandIn.ServiceUrl, ""));
@@ -259,7 +259,7 @@ public sealed class TeamsInvokeTests : TeamsHostTest, IDisposable
     [Fact]
     public async Task Message_InterviewQuestion_CardSentWithExecuteButtonsAndSubmitFallback()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "a data question"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question("a data question"), Token())).StatusCode);
 
         var card = Assert.Single(await StandIn.WaitForRepliesAsync(1)).Json["attachments"]![0]!["content"]!;
         var executes = Actions(card).Where(a => a["type"]!.GetValue<string>() == "Action.Execute").ToList();

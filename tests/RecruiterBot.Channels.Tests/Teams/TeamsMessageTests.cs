@@ -12,7 +12,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_PersonalQuestion_RepliesThroughConnectorWithBotTokenAndActivityShape()
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
+        var activity = Question();
         var conversationId = activity["conversation"]!["id"]!.GetValue<string>();
         var id = activity["id"]!.GetValue<string>();
 
@@ -40,7 +40,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_Replies_LogNothingPerReplyAtInformation()
     {
-        for (var i = 0; i < 3; i++) await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?"), Token());
+        for (var i = 0; i < 3; i++) await Client.PostAsync(Question(), Token());
 
         await StandIn.WaitForRepliesAsync(3);
 
@@ -52,7 +52,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_InterviewQuestion_TextIsTheCardsSummaryWithoutTheStrongAnswer()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "interview question"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question("interview question"), Token())).StatusCode);
 
         var json = Assert.Single(await StandIn.WaitForRepliesAsync(1)).Json;
         var card = Assert.Single(json["attachments"]!.AsArray())!["content"]!;
@@ -91,7 +91,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_FileShared_AnswersHowToPasteText()
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "");
+        var activity = Question("");
         activity["attachments"] = new JsonArray(new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
@@ -133,7 +133,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_SameActivityTwice_AnsweredOnce()
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
+        var activity = Question();
 
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity, Token())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity, Token())).StatusCode);
@@ -148,7 +148,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [InlineData("somethingNew")]
     public async Task Post_OtherActivityType_200AndNothingElse(string type)
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
+        var activity = Question();
         activity["type"] = type;
 
         var response = await Client.PostAsync(activity, Token());
@@ -160,7 +160,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_TenantNotAllowed_403AndNoReply()
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
+        var activity = Question();
         activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "00000000-0000-0000-0000-00000000bad0" } };
 
         var response = await Client.PostAsync(activity, Token());
@@ -210,7 +210,7 @@ public sealed class TeamsMessageTests : TeamsHostTest
     [Fact]
     public async Task Post_HugeBody_413WithError()
     {
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, new string('x', 2 * 1024 * 1024));
+        var activity = Question(new string('x', 2 * 1024 * 1024));
 
         var response = await Client.PostAsync(activity, Token());
 

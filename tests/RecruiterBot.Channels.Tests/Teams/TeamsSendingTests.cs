@@ -17,7 +17,7 @@ public sealed class TeamsSendingTests : TeamsHostTest
     {
         StandIn.FailNext(429, retryAfterSeconds: 1);
         StandIn.FailNext(502);
-        var activity = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
+        var activity = Question();
 
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity, Token())).StatusCode);
 
@@ -33,8 +33,8 @@ public sealed class TeamsSendingTests : TeamsHostTest
     {
         for (var i = 0; i < 5; i++) StandIn.FailNext(504);
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?"), Token())).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Django?"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question("what is Django?"), Token())).StatusCode);
 
         var delivered = Assert.Single(await StandIn.WaitForRepliesAsync(1, TimeSpan.FromSeconds(40)));
         Assert.StartsWith("Django", delivered.Json["text"]!.GetValue<string>());
@@ -46,10 +46,10 @@ public sealed class TeamsSendingTests : TeamsHostTest
     {
         StandIn.StallNext(TimeSpan.FromSeconds(5));
         // Warm up the token check so the measured request is the endpoint alone.
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
 
         var stopwatch = Stopwatch.StartNew();
-        var response = await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Django?"), Token());
+        var response = await Client.PostAsync(Question("what is Django?"), Token());
         stopwatch.Stop();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -61,9 +61,9 @@ public sealed class TeamsSendingTests : TeamsHostTest
     public async Task Post_QueueFull_503ThenRedeliveryAnswered()
     {
         StandIn.HoldNext();
-        var first = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
-        var second = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Django?");
-        var third = TeamsActivities.Personal(StandIn.ServiceUrl, "what is Flask?");
+        var first = Question();
+        var second = Question("what is Django?");
+        var third = Question("what is Flask?");
 
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(first, Token())).StatusCode);
         await WaitUntilAsync(() => StandIn.Replies.Count == 0 && StandIn.TokenRequests.Count == 1); // the worker holds the first
@@ -84,9 +84,9 @@ public sealed class TeamsSendingTests : TeamsHostTest
     [Fact]
     public async Task Send_TwoReplies_OneBotTokenRequest()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
         await StandIn.WaitForRepliesAsync(1);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Personal(StandIn.ServiceUrl, "what is Django?"), Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question("what is Django?"), Token())).StatusCode);
         await StandIn.WaitForRepliesAsync(2);
 
         Assert.Single(StandIn.TokenRequests);

@@ -49,7 +49,6 @@ public sealed class TeamsTokenLifetimeTests : TeamsHostTest
         Assert.True(StandIn.MetadataFetches > firstAttempt);
     }
 
-    private JsonObject Question() => TeamsActivities.Personal(StandIn.ServiceUrl, "what is Celery?");
 
     // Times from the bot's clock, as a token issued "now" would carry.
     private string TokenOnTheBotsClock()
