@@ -53,9 +53,9 @@ public interface IConversationStore
     Task<StoreHealth> CheckHealthAsync(CancellationToken ct);
 }
 
-/// <summary>What a turn writes: its inbound id (null when the channel has none) with the state it started from, the new
-/// state and the question's log row.</summary>
-public sealed record TurnSave(string ConversationKey, string? InboundId, ConversationState StateBefore, ConversationState State, QuestionLogEntry Question);
+/// <summary>What a turn writes: its inbound id (null when the channel has none) with the state it started from (null
+/// when a duplicate is not answered again, so nothing would read it), the new state and the question's log row.</summary>
+public sealed record TurnSave(string ConversationKey, string? InboundId, ConversationState? StateBefore, ConversationState State, QuestionLogEntry Question);
 
 /// <summary>How a turn's write went: saved; superseded by another turn of the conversation (run it again); a
 /// duplicate of an inbound id already handled, with the first claim; or not stored, as far as the store's caller knows.</summary>

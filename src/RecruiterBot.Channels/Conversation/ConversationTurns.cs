@@ -53,14 +53,16 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
             // The turn is pure: run it, then claim the inbound id, save and log in one write.
             var (reply, after) = turns.Reply(request.Message, before);
             var question = QuestionLog(request, reply);
-            var saved = await store.TrySaveTurnAsync(new TurnSave(request.ConversationKey, request.InboundId, before, after, question), ct);
+            // The claim keeps the starting state only where a duplicate is answered again from it (web chat).
+            var replayFrom = request.ReplayDuplicate ? before : null;
+            var saved = await store.TrySaveTurnAsync(new TurnSave(request.ConversationKey, request.InboundId, replayFrom, after, question), ct);
             if (saved.DuplicateOf is { } first) return Duplicate(request, first, before);
             if (saved.IsSaved) return new TurnOutcome(renderer.Render(reply), Duplicate: false);
             if (attempt >= MaxAttempts)
             {
                 // Answered even so: the conversation's step is lost; the message is still claimed and its question counted.
                 Log.StateConflict(logger, request.Channel, attempt);
-                if (request.InboundId is { } id && await store.TryClaimInboundAsync(id, before, ct) is { } claim) return Duplicate(request, claim, before);
+                if (request.InboundId is { } id && await store.TryClaimInboundAsync(id, replayFrom, ct) is { } claim) return Duplicate(request, claim, before);
                 await store.AppendQuestionAsync(question, ct);
                 return new TurnOutcome(renderer.Render(reply), Duplicate: false);
             }

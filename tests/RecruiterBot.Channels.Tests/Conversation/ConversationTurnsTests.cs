@@ -76,4 +76,20 @@ public sealed class ConversationTurnsTests
         Assert.Null(second.Reply);
         Assert.Equal(1, (await _store.LoadStateAsync("slack:T1:C1:U1", CancellationToken.None))!.Version);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_WithInboundId_TheClaimKeepsTheStartingStateOnlyWhereDuplicatesAreReplayed(bool replay)
+    {
+        var turns = Create();
+        await turns.RunAsync(new TurnRequest("webchat", "webchat:c1", IncomingMessage.FromText("interview question"), "webchat:c1:1", replay), CancellationToken.None);
+        await turns.RunAsync(new TurnRequest("webchat", "webchat:c1", IncomingMessage.FromText("another one"), "webchat:c1:2", replay), CancellationToken.None);
+
+        var claim = await _store.TryClaimInboundAsync("webchat:c1:2", null, CancellationToken.None);
+
+        Assert.NotNull(claim);
+        if (replay) Assert.Equal(1, claim.StateBefore!.Version);
+        else Assert.Null(claim.StateBefore);
+    }
 }
