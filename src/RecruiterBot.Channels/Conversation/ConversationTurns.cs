@@ -53,7 +53,8 @@ public sealed class ConversationTurns(TurnHandler turns, ReplyRenderer renderer,
             // The turn is pure: run it, then claim the inbound id, save and log in one write.
             var (reply, after) = turns.Reply(request.Message, before);
             var question = QuestionLog(request, reply);
-            // The claim keeps the starting state only where a duplicate is answered again from it (web chat).
+            // The claim keeps the starting state only where a duplicate is answered again from it (the web chat, Teams
+            // card buttons).
             var replayFrom = request.ReplayDuplicate ? before : null;
             var saved = await store.TrySaveTurnAsync(new TurnSave(request.ConversationKey, request.InboundId, replayFrom, after, question), ct);
             if (saved.DuplicateOf is { } first) return Duplicate(request, first, before);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RecruiterBot.Channels.Teams;
@@ -48,7 +47,6 @@ public sealed class TeamsTokenLifetimeTests : TeamsHostTest
         Assert.Equal(HttpStatusCode.OK, await PostAsync(TokenOnTheBotsClock()));
         Assert.True(StandIn.MetadataFetches > firstAttempt);
     }
-
 
     // Times from the bot's clock, as a token issued "now" would carry.
     private string TokenOnTheBotsClock()
