@@ -10,7 +10,7 @@ public sealed class TeamsTokenTests : TeamsHostTest
     [Fact]
     public async Task Post_ValidToken_AcceptedAndAnswered()
     {
-        var response = await Client.PostAsync(Question(), StandIn.CreateToken());
+        var response = await Client.PostAsync(Question(), Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await StandIn.WaitForRepliesAsync(1));
@@ -20,29 +20,29 @@ public sealed class TeamsTokenTests : TeamsHostTest
     [Fact]
     public async Task Post_KeyRotatedInMetadata_AcceptedAfterOneRefresh()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), StandIn.CreateToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
         var fetchesBefore = StandIn.MetadataFetches;
 
         StandIn.RotateKey();
-        var response = await Client.PostAsync(Question(), StandIn.CreateToken());
+        var response = await Client.PostAsync(Question(), Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(fetchesBefore + 1, StandIn.MetadataFetches);
         // The refreshed keys are cached: the next token with the new key needs no fetch.
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), StandIn.CreateToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
         Assert.Equal(fetchesBefore + 1, StandIn.MetadataFetches);
     }
 
     [Fact]
     public async Task Post_TokenAcceptedBeforeItsKeyWasRotatedOut_RefusedOnceTheKeysAreRefreshed()
     {
-        var before = StandIn.CreateToken();
+        var before = Token();
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), before)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), before)).StatusCode);
 
         StandIn.RotateKey();
         // A token signed with the new key makes the bot fetch the keys again, and the old key is not among them.
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), StandIn.CreateToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(Question(), Token())).StatusCode);
         var response = await Client.PostAsync(Question(), before);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -108,7 +108,7 @@ public sealed class TeamsTokenTests : TeamsHostTest
         // A Bot Framework key endorsed for other channels: a token it signed is not Teams speaking.
         StandIn.KeyEndorsements = ["skype", "webchat"];
 
-        var response = await Client.PostAsync(Question(), StandIn.CreateToken());
+        var response = await Client.PostAsync(Question(), Token());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("not endorsed for msteams", await response.Content.ReadAsStringAsync());
@@ -123,7 +123,7 @@ public sealed class TeamsTokenTests : TeamsHostTest
     {
         StandIn.KeyEndorsements = endorsements == "no endorsements" ? null : ["skype", "msteams", "webchat"];
 
-        var response = await Client.PostAsync(Question(), StandIn.CreateToken());
+        var response = await Client.PostAsync(Question(), Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(await StandIn.WaitForRepliesAsync(1));
@@ -133,7 +133,7 @@ public sealed class TeamsTokenTests : TeamsHostTest
     private async Task AssertNoSideEffectAsync(JsonObject activity)
     {
         Assert.Empty(StandIn.Replies);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity, StandIn.CreateToken())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity, Token())).StatusCode);
         Assert.Single(await StandIn.WaitForRepliesAsync(1));
     }
 }
