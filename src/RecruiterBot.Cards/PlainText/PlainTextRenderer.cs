@@ -70,7 +70,7 @@ public static class PlainTextRenderer
             sb.AppendLine().AppendLine("Mentioned but not counted:");
             foreach (var n in read.NotCounted) sb.Append("- \"").Append(n.Evidence).Append("\": ").AppendLine(n.Reason);
         }
-        if (read.AlsoMentioned.Count > 0) sb.AppendLine().Append("Also mentioned (outside this guide): ").AppendLine(string.Join(", ", read.AlsoMentioned));
+        if (read.AlsoMentioned.Count > 0) sb.AppendLine().Append("Also mentioned (outside this guide): ").AppendJoined(read.AlsoMentioned, m => m).AppendLine();
         if (read.Layers.Count > 0)
         {
             sb.AppendLine().AppendLine("Stack layers:");
@@ -99,7 +99,7 @@ public static class PlainTextRenderer
         var sb = Start();
         sb.AppendLine("How a full-stack Python app fits together:");
         foreach (var l in r.Layers)
-            sb.Append(l.Number).Append(". ").Append(l.Title).Append(" (").Append(l.Subtitle).Append("): ").AppendLine(string.Join(", ", l.Technologies));
+            sb.Append(l.Number).Append(". ").Append(l.Title).Append(" (").Append(l.Subtitle).Append("): ").AppendJoined(l.Technologies, t => t).AppendLine();
         sb.AppendLine().AppendLine(r.FullStackMeaning);
         sb.AppendLine().AppendLine("Quick resume reading guide:");
         foreach (var s in r.Signals) sb.Append("- ").Append(s.Title).Append(": ").AppendLine(s.Why);
@@ -124,7 +124,7 @@ public static class PlainTextRenderer
         if (r.OutsideGuide is { } name) sb.Append(name).Append(" is outside this guide: I cover the full-stack Python stack, so I don't know that one yet.");
         else if (r.Asked is { } asked) sb.Append("I don't know \"").Append(asked).Append("\" yet.");
         else sb.Append("I'm not sure what you're asking.");
-        if (r.DidYouMean.Count > 0) sb.Append(" Did you mean: ").Append(string.Join(", ", r.DidYouMean.Select(d => d.Title))).Append('?');
+        if (r.DidYouMean.Count > 0) sb.Append(" Did you mean: ").AppendJoined(r.DidYouMean, d => d.Title).Append('?');
         else sb.Append(" Try \"what is Django?\", \"interview question\" or \"help\".");
         return Finish(sb);
     }

@@ -42,4 +42,18 @@ public sealed class PlainTextRendererTests
 
         Assert.Contains($"- {skill.Title} (\"{skill.Evidence[0]}\", \"{skill.Evidence[1]}\"", text);
     }
+
+    [Fact]
+    public void Render_ListsInUnknownOverviewAndResume_CommaSeparated()
+    {
+        var kb = CardSamples.Kb;
+        var unknown = new UnknownReply("selry", null, [Ref.To(kb.FindSkill("celery")!), Ref.To(kb.FindGlossary("flask")!)]);
+        var overview = CardSamples.All().Select(s => s.Reply).OfType<OverviewReply>().First();
+        var layer = overview.Layers[0];
+        var resume = CardSamples.SampleResume() with { AlsoMentioned = ["Rust", "Go"] };
+
+        Assert.EndsWith($" Did you mean: {unknown.DidYouMean[0].Title}, {unknown.DidYouMean[1].Title}?", PlainTextRenderer.Render(unknown));
+        Assert.Contains($"{layer.Number}. {layer.Title} ({layer.Subtitle}): {string.Join(", ", layer.Technologies)}", PlainTextRenderer.Render(overview).Split('\n'));
+        Assert.Contains("Also mentioned (outside this guide): Rust, Go", PlainTextRenderer.Render(new ResumeReply(resume)).Split('\n'));
+    }
 }
