@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RecruiterBot.HttpBench;
 using RecruiterBot.LoadGenerator;
 
@@ -62,10 +63,10 @@ async Task HttpAsync()
             await baseline.WaitForFirstAnswerAsync(TimeSpan.FromSeconds(30));
             await runs.RunAsync("warmup-baseline", "baseline", baseline.Url, o.Connections, o.WarmupSeconds);
             await Task.Delay(settle);
-            var peak = await runs.RunAsync("baseline-peak", "baseline", baseline.Url, o.Connections, o.Seconds);
+            var (peak, cost) = await PeakAsync("baseline-peak", "baseline", baseline);
             await Task.Delay(settle);
             var half = await runs.RunAsync("baseline-half", "baseline", baseline.Url, o.Connections, o.Seconds, rate: peak.Rps / 2);
-            report.AddPath("baseline (bare minimal API)", "POST /api/chat on RecruiterBot.Baseline", peak, half, envelopeBytes);
+            report.AddPath("baseline (bare minimal API)", "POST /api/chat on RecruiterBot.Baseline", peak, cost, half, envelopeBytes);
         }
 
         foreach (var (target, label, path) in new[]
@@ -77,13 +78,25 @@ async Task HttpAsync()
         {
             if (!o.Paths.Contains(target)) continue;
             await Task.Delay(settle);
-            var peak = await runs.RunAsync(target + "-peak", target, host.Url, o.Connections, o.Seconds);
+            var (peak, cost) = await PeakAsync(target + "-peak", target, host);
             await Task.Delay(settle);
             var peakRate = peak.Delivery?.Rps ?? peak.Rps;
             var half = await runs.RunAsync(target + "-half", target, host.Url, o.Connections, o.Seconds, rate: peakRate / 2);
-            report.AddPath(label, path, peak, half, null);
+            report.AddPath(label, path, peak, cost, half, null);
         }
     }
+}
+
+// A peak run, and the CPU time each process on the shared cores spent over it: the server, the load generator (its
+// own figure, while sending) and this process, which is the Teams and Slack stand-in.
+async Task<(LoadResult Peak, PeakCost Cost)> PeakAsync(string name, string target, ServerProcess server)
+{
+    using var self = Process.GetCurrentProcess();
+    var serverBefore = server.CpuTime();
+    var selfBefore = self.TotalProcessorTime;
+    var peak = await runs.RunAsync(name, target, server.Url, o.Connections, o.Seconds);
+    self.Refresh();
+    return (peak, new PeakCost((server.CpuTime() - serverBefore).TotalSeconds, peak.CpuSeconds, (self.TotalProcessorTime - selfBefore).TotalSeconds));
 }
 
 async Task MemoryAsync()

@@ -4,17 +4,20 @@ using RecruiterBot.LoadGenerator;
 
 namespace RecruiterBot.HttpBench;
 
+/// <summary>CPU seconds each process on the bench's shared cores spent over a peak run.</summary>
+public sealed record PeakCost(double ServerSeconds, double GeneratorSeconds, double StandInSeconds);
+
 /// <summary>The bench's markdown: HTTP, memory and cold-start tables, and every target of issue 10 with its figure.</summary>
 public sealed class Report(BenchOptions o)
 {
-    private readonly List<(string Label, string Path, LoadResult Peak, LoadResult Half)> _paths = [];
+    private readonly List<(string Label, string Path, LoadResult Peak, PeakCost Cost, LoadResult Half)> _paths = [];
     private int _envelopeBytes;
     private (double Start, double Half, double End, LoadResult First, LoadResult Second)? _memory;
     private (List<double> DotnetRun, List<double> Published)? _cold;
 
-    public void AddPath(string label, string path, LoadResult peak, LoadResult half, int? envelopeBytes)
+    public void AddPath(string label, string path, LoadResult peak, PeakCost cost, LoadResult half, int? envelopeBytes)
     {
-        _paths.Add((label, path, peak, half));
+        _paths.Add((label, path, peak, cost, half));
         if (envelopeBytes is { } b) _envelopeBytes = b;
     }
 
@@ -43,15 +46,28 @@ public sealed class Report(BenchOptions o)
         md.AppendLine();
         md.AppendLine("| path | requests/s | vs baseline | p50 ms | p99 ms | reply p50 / p99 ms | refused or failed |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (label, path, peak, _) in _paths)
+        foreach (var (label, path, peak, _, _) in _paths)
             md.AppendLine(inv, $"| {label}: `{path}` | {PeakRate(peak):0} | {PeakRate(peak) / BaselineRate:P0} | {peak.P50Ms:0.00} | {peak.P99Ms:0.00} | {Replies(peak)} | {Failures(peak)} |");
+        md.AppendLine();
+        md.AppendLine("**CPU per answer at peak**: each process's CPU time over the peak run divided by the answers counted above (requests, or "
+                      + "replies delivered for Teams and Slack, whose refused requests are part of their cost). The load generator and the stand-in "
+                      + "run on the same cores as the server, so the last column is what one answer took from the machine.");
+        md.AppendLine();
+        md.AppendLine("| path | server µs | load generator µs | stand-in µs | all three µs |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (label, _, peak, cost, _) in _paths)
+        {
+            var answers = PeakRate(peak) * peak.Seconds;
+            double PerAnswer(double seconds) => answers > 0 ? seconds * 1e6 / answers : double.NaN;
+            md.AppendLine(inv, $"| {label} | {PerAnswer(cost.ServerSeconds):0} | {PerAnswer(cost.GeneratorSeconds):0} | {PerAnswer(cost.StandInSeconds):0} | {PerAnswer(cost.ServerSeconds + cost.GeneratorSeconds + cost.StandInSeconds):0} |");
+        }
         md.AppendLine();
         md.AppendLine("**Half of each path's own peak** (open loop: a fixed request rate, each connection on its own schedule, after 5 s at the rate "
                       + "that are not counted; latency from each request's scheduled send time, so a stall counts against every request it delays).");
         md.AppendLine();
         md.AppendLine("| path | rate held (req/s) | p50 ms | p99 ms | max ms | reply p50 / p99 ms | refused or failed |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var (label, path, _, half) in _paths)
+        foreach (var (label, path, _, _, half) in _paths)
             md.AppendLine(inv, $"| {label}: `{path}` | {half.Rate:0} | {half.P50Ms:0.00} | {half.P99Ms:0.00} | {half.MaxMs:0.00} | {Replies(half)} | {Failures(half)} |");
 
         if (_memory is { } m)
@@ -116,13 +132,13 @@ public sealed class Report(BenchOptions o)
                 yield return ("binding a card < 50 µs (median, slowest answer kind)", $"{slowest.MedianUs:0.0} µs ({string.Join(" ", slowest.Params)}, {slowest.Method.Trim('\'')})", slowest.MedianUs < 50);
             }
         }
-        foreach (var (label, path, peak, half) in _paths.Skip(1))
+        foreach (var (label, path, peak, _, half) in _paths.Skip(1))
         {
             var floor = path.Contains("/api/chat", StringComparison.Ordinal) ? 0.5 : 0.3;
             var ratio = PeakRate(peak) / BaselineRate;
             yield return ($"`{path}` ≥ {floor:P0} of the baseline's requests/s" + (peak.Delivery is null ? "" : " (replies delivered)"), ratio.ToString("P0", inv), ratio >= floor);
         }
-        foreach (var (label, path, _, half) in _paths.Skip(1))
+        foreach (var (label, path, _, _, half) in _paths.Skip(1))
             yield return ($"`{path}` p99 < 10 ms at half its peak ({half.Rate:0} req/s)", $"{half.P99Ms:0.00} ms", half.P99Ms < 10);
         if (_cold is { } c)
             yield return ("cold start of the published build < 1 s (median)", $"{Median(c.Published):0} ms", Median(c.Published) < 1000);

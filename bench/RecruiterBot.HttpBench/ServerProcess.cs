@@ -68,6 +68,13 @@ public sealed class ServerProcess : IDisposable
         throw new TimeoutException($"no 200 from {url} within {timeout.TotalSeconds} s");
     }
 
+    /// <summary>The CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The resident set (VmRSS), in MB.</summary>
     public double WorkingSetMb()
     {

@@ -21,6 +21,9 @@ public sealed record LoadResult
     [JsonPropertyName("maxMs")] public double MaxMs { get; init; }
     [JsonPropertyName("meanResponseBytes")] public double MeanResponseBytes { get; init; }
     [JsonPropertyName("delivery")] public DeliveryResult? Delivery { get; init; }
+    /// <summary>The generator's own CPU time while it sent the counted requests: on the bench's shared cores, what the
+    /// load itself took from the server it measures.</summary>
+    [JsonPropertyName("cpuSeconds")] public double CpuSeconds { get; init; }
 }
 
 /// <summary>Replies that reached the stand-in: from the request's (scheduled) send time to the reply's arrival.</summary>

@@ -24,6 +24,7 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
     public async Task<LoadResult> RunAsync()
     {
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         if (options.Rate > 0)
         {
             // A fresh generator stalls for its first few hundred milliseconds (JIT, connections, thread pool), which
@@ -34,9 +35,11 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
             _sentAt.Clear();
             _sent = 0;
             clock.Restart();
+            cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
             await OpenLoopAsync(clock, options.DurationSeconds);
         }
         else await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(c => ClosedLoopAsync(c, clock)));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
         var seconds = options.Rate > 0 ? options.DurationSeconds : clock.Elapsed.TotalSeconds;
 
         var samples = _samples.ToArray();
@@ -61,6 +64,7 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
             MaxMs = latencies.Length == 0 ? 0 : Math.Round(latencies[^1], 3),
             MeanResponseBytes = ok == 0 ? 0 : Math.Round(samples.Average(s => (double)s.Bytes), 1),
             Delivery = target.DeliveryKind is { } kind ? await DeliveryAsync(kind, seconds) : null,
+            CpuSeconds = Math.Round(cpu.TotalSeconds, 3),
         };
     }
 
