@@ -24,7 +24,7 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
     public async Task<LoadResult> RunAsync()
     {
         var clock = Stopwatch.StartNew();
-        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuAtStart = OwnCpuTime();
         if (options.Rate > 0)
         {
             // A fresh generator stalls for its first few hundred milliseconds (JIT, connections, thread pool), which
@@ -35,11 +35,11 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
             _sentAt.Clear();
             _sent = 0;
             clock.Restart();
-            cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+            cpuAtStart = OwnCpuTime();
             await OpenLoopAsync(clock, options.DurationSeconds);
         }
         else await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(c => ClosedLoopAsync(c, clock)));
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var cpu = OwnCpuTime() - cpuAtStart;
         var seconds = options.Rate > 0 ? options.DurationSeconds : clock.Elapsed.TotalSeconds;
 
         var samples = _samples.ToArray();
@@ -66,6 +66,12 @@ public sealed class Runner(LoadOptions options, Target target, HttpClient http)
             Delivery = target.DeliveryKind is { } kind ? await DeliveryAsync(kind, seconds) : null,
             CpuSeconds = Math.Round(cpu.TotalSeconds, 3),
         };
+    }
+
+    private static TimeSpan OwnCpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private async Task ClosedLoopAsync(int connection, Stopwatch clock)
