@@ -1,8 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using RecruiterBot.Cards;
-using RecruiterBot.Cards.Envelope;
 using RecruiterBot.Core.Conversation;
 using RecruiterBot.Core.Knowledge;
 using RecruiterBot.LoadGenerator;
@@ -10,17 +6,15 @@ using RecruiterBot.LoadGenerator;
 namespace RecruiterBot.Benchmarks;
 
 /// <summary>The web chat's own work per message on the HTTP bench's mix (70% definitions, 20% interview, 10% resume
-/// snippets; the load generator's texts): the turn, then the envelope written as <c>POST /api/chat</c> writes it. No
+/// snippets; the load generator's texts): the turn, then the envelope (see <see cref="EnvelopeBuffer"/>). No
 /// HTTP and no store, so beside the HTTP figures it shows what the rest of a request costs.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class MixBenchmarks
 {
     private const int MessagesPerInvoke = 100;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
-    private ReplyRenderer _renderer = null!;
+    private EnvelopeBuffer _envelope = null!;
     private TurnHandler _turns = null!;
-    private Utf8JsonWriter _writer = null!;
     private ConversationState _state = null!;
     private IncomingMessage[] _messages = null!;
     private long _next;
@@ -28,9 +22,8 @@ public class MixBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _renderer = new ReplyRenderer();
+        _envelope = new EnvelopeBuffer();
         _turns = TurnHandler.Create(KnowledgeLoader.LoadFolder(CoreBenchmarks.KnowledgeFolder));
-        _writer = new Utf8JsonWriter(_body);
         _state = ConversationState.New(1);
         // Ten blocks of ten: every definition, interview text and resume snippet of the mix comes up.
         _messages = Enumerable.Range(0, 1000).Select(i => IncomingMessage.FromText(Questions.Pick(i))).ToArray();
@@ -45,10 +38,7 @@ public class MixBenchmarks
             // One conversation, as one user asking in turn: interview questions follow on from the state.
             var (reply, after) = _turns.Reply(_messages[_next++ % _messages.Length], _state);
             _state = after;
-            _body.ResetWrittenCount();
-            _writer.Reset(_body);
-            JsonSerializer.Serialize(_writer, ReplyEnvelopeBuilder.Build(_renderer.Render(reply), "c1"), EnvelopeJson.ReplyEnvelopeInfo);
-            written += _body.WrittenCount;
+            written += _envelope.Write(reply);
         }
         return written;
     }
